@@ -1,0 +1,90 @@
+package com.aiagent;
+
+import com.aiagent.config.AppConfig;
+import com.aiagent.embedding.EmbeddingVerticle;
+import com.aiagent.feed.RecommendationVerticle;
+import com.aiagent.generation.GenerationVerticle;
+import com.aiagent.http.HttpVerticle;
+import com.aiagent.llm.LlmVerticle;
+import com.aiagent.media.MediaVerticle;
+import com.aiagent.seed.SeedVerticle;
+import com.aiagent.store.Stores;
+import io.vertx.core.Deployable;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Deploys the modules in order: providers, then the feed and generation modules, then the seed
+ * (which runs to completion and is undeployed), and the HTTP API last, so it never serves from an
+ * empty store.
+ */
+public final class Application {
+  private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+
+  private final Vertx vertx;
+  private final AppConfig config;
+  private final Stores stores;
+  private final Deque<String> deployments = new ArrayDeque<>();
+
+  public Application(Vertx vertx, AppConfig config, Stores stores) {
+    this.vertx = vertx;
+    this.config = config;
+    this.stores = stores;
+  }
+
+  public Future<Void> start() {
+    long started = System.nanoTime();
+    return deploy(() -> new EmbeddingVerticle(config.embedding()), 1)
+        .compose(v -> deploy(() -> new LlmVerticle(config.llm()), 1))
+        .compose(v -> deploy(() -> new MediaVerticle(config.media()), 1))
+        .compose(
+            v ->
+                deploy(
+                    () -> new RecommendationVerticle(config.feed(), stores),
+                    config.feed().instances()))
+        .compose(v -> deploy(() -> new GenerationVerticle(config, stores), 1))
+        .compose(v -> vertx.deployVerticle(new SeedVerticle(config, stores)))
+        .compose(vertx::undeploy)
+        .compose(v -> deploy(() -> new HttpVerticle(config), httpInstances()))
+        .onSuccess(
+            v ->
+                LOG.info(
+                    "ai-agent ({}) serving on {}:{} after {} ms",
+                    config.env(),
+                    config.http().host(),
+                    config.http().port(),
+                    (System.nanoTime() - started) / 1_000_000));
+  }
+
+  /**
+   * Undeploys in reverse order: HTTP first (it drains in-flight requests within the grace period),
+   * then the modules those requests needed. The caller owns the Vert.x instance and closes it.
+   */
+  public Future<Void> stop() {
+    Future<Void> chain = Future.succeededFuture();
+    while (!deployments.isEmpty()) {
+      String id = deployments.pop();
+      chain = chain.eventually(() -> vertx.undeploy(id));
+    }
+    return chain;
+  }
+
+  private Future<Void> deploy(Supplier<? extends Deployable> verticle, int instances) {
+    return vertx
+        .deployVerticle(verticle, new DeploymentOptions().setInstances(instances))
+        .onSuccess(deployments::push)
+        .mapEmpty();
+  }
+
+  private int httpInstances() {
+    int configured = config.http().instances();
+    return configured > 0 ? configured : VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE / 2;
+  }
+}

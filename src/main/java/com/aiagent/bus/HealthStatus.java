@@ -1,0 +1,21 @@
+package com.aiagent.bus;
+
+import java.util.Map;
+
+/** What one module says of itself on its {@code <module>.health} address. */
+public record HealthStatus(String status, boolean required, Map<String, Object> details) {
+  public static final String UP = "UP";
+  public static final String DOWN = "DOWN";
+
+  public static HealthStatus up(boolean required, Map<String, Object> details) {
+    return new HealthStatus(UP, required, details);
+  }
+
+  public static HealthStatus down(boolean required, Map<String, Object> details) {
+    return new HealthStatus(DOWN, required, details);
+  }
+
+  public boolean isUp() {
+    return UP.equals(status);
+  }
+}

@@ -1,0 +1,79 @@
+package com.aiagent.config;
+
+import java.nio.file.Path;
+
+/**
+ * The whole typed configuration, read once at start from {@code conf/<env>.json} and the
+ * environment.
+ */
+public record AppConfig(
+    String env,
+    Http http,
+    Bus bus,
+    Stores stores,
+    Embedding embedding,
+    Llm llm,
+    Media media,
+    Gcp gcp,
+    Feed feed,
+    Generation generation,
+    Seed seed) {
+
+  public record Http(
+      String host,
+      int port,
+      int instances,
+      int maxBodyBytes,
+      String publicBaseUrl,
+      long shutdownGraceMs) {}
+
+  /** Send timeouts per destination: LLM and image calls take longer than the 30 s bus default. */
+  public record Bus(
+      long feedTimeoutMs,
+      long generationTimeoutMs,
+      long embeddingTimeoutMs,
+      long llmTimeoutMs,
+      long mediaTimeoutMs,
+      long healthTimeoutMs) {}
+
+  public enum StoreKind {
+    MEMORY,
+    POSTGRES
+  }
+
+  public record Stores(StoreKind vector, StoreKind graph) {}
+
+  public record Embedding(
+      String provider, String localModel, String vertexModel, int dimension, int batchSize) {}
+
+  public record Llm(String provider, String vertexModel) {}
+
+  public record Media(
+      String provider,
+      Path dir,
+      int width,
+      int height,
+      float webpQuality,
+      long cacheMaxAgeSeconds,
+      int workerPoolSize) {}
+
+  public record Gcp(String projectId, String region, String credentialsFile) {}
+
+  public record Feed(
+      int defaultLimit,
+      int maxLimit,
+      int adEvery,
+      int candidatePool,
+      int instances,
+      double similarityWeight,
+      double followedAuthorWeight,
+      double similarUsersWeight,
+      double freshnessWeight,
+      double bidWeight,
+      double freshnessHalfLifeHours,
+      double interestThreshold) {}
+
+  public record Generation(int maxPromptChars, int products, int campaigns) {}
+
+  public record Seed(boolean enabled, int minCampaigns) {}
+}

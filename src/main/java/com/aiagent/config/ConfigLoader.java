@@ -1,0 +1,315 @@
+package com.aiagent.config;
+
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Builds {@link AppConfig} from {@code conf/<APP_ENV>.json} on the classpath, then applies the
+ * environment variables of {@link #OVERRIDES} on top (the environment always wins, and is read
+ * once: no rescans). Every value is checked here, and the first bad one stops start-up with a line
+ * naming the key or variable it came from.
+ */
+public final class ConfigLoader {
+  public static final String DEFAULT_ENV = "embedded";
+  private static final Set<String> ENV_NAMES = Set.of("embedded", "local", "staging", "production");
+
+  private record Override(String variable, String path, Function<String, String> mapping) {}
+
+  private static final List<Override> OVERRIDES =
+      List.of(
+          new Override("PORT", "http.port", Function.identity()),
+          new Override("HTTP_INSTANCES", "http.instances", Function.identity()),
+          new Override("PUBLIC_BASE_URL", "http.public_base_url", Function.identity()),
+          new Override("USE_MOCK_VECTOR_DB", "stores.vector", ConfigLoader::storeFromMockFlag),
+          new Override("USE_MOCK_GRAPH_DB", "stores.graph", ConfigLoader::storeFromMockFlag),
+          new Override("EMBEDDING_PROVIDER", "embedding.provider", Function.identity()),
+          new Override("EMBEDDING_BATCH_SIZE", "embedding.batch_size", Function.identity()),
+          new Override("VERTEX_AI_EMBEDDING_MODEL", "embedding.vertex_model", Function.identity()),
+          new Override("LLM_PROVIDER", "llm.provider", Function.identity()),
+          new Override("VERTEX_AI_MODEL", "llm.vertex_model", Function.identity()),
+          new Override("MEDIA_PROVIDER", "media.provider", Function.identity()),
+          new Override("MEDIA_DIR", "media.dir", Function.identity()),
+          new Override("GCP_PROJECT_ID", "gcp.project_id", Function.identity()),
+          new Override("GCP_REGION", "gcp.region", Function.identity()),
+          new Override(
+              "GOOGLE_APPLICATION_CREDENTIALS", "gcp.credentials_file", Function.identity()),
+          new Override("FEED_AD_EVERY", "feed.ad_every", Function.identity()),
+          new Override("SEED_ENABLED", "seed.enabled", Function.identity()));
+
+  private final JsonObject json;
+  private final Map<String, String> sources = new HashMap<>();
+  private final String file;
+
+  private ConfigLoader(JsonObject json, String file) {
+    this.json = json;
+    this.file = file;
+  }
+
+  /** Loads the configuration the process environment selects. */
+  public static AppConfig load(Map<String, String> environment) {
+    String env = environment.getOrDefault("APP_ENV", "").trim().toLowerCase(Locale.ROOT);
+    if (env.isEmpty()) {
+      env = DEFAULT_ENV;
+    }
+    if (!ENV_NAMES.contains(env)) {
+      throw new ConfigException(
+          "APP_ENV: expected one of " + ENV_NAMES + ", got '" + environment.get("APP_ENV") + "'");
+    }
+    String file = "conf/" + env + ".json";
+    ConfigLoader loader = new ConfigLoader(readResource(file, env), file);
+    for (Override override : OVERRIDES) {
+      String raw = environment.get(override.variable());
+      if (raw != null && !raw.isBlank()) {
+        loader.override(override, raw.trim());
+      }
+    }
+    return loader.build(env);
+  }
+
+  private static JsonObject readResource(String file, String env) {
+    try (InputStream in = ConfigLoader.class.getClassLoader().getResourceAsStream(file)) {
+      if (in == null) {
+        throw new ConfigException(
+            "APP_ENV=" + env + ": no " + file + " in this build; available: embedded");
+      }
+      return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException | DecodeException e) {
+      throw new ConfigException(file + ": not valid JSON (" + e.getMessage() + ")");
+    }
+  }
+
+  private static String storeFromMockFlag(String raw) {
+    return parseBoolean(raw).map(mock -> mock ? "memory" : "postgres").orElse(raw);
+  }
+
+  private static java.util.Optional<Boolean> parseBoolean(String raw) {
+    return switch (raw.toLowerCase(Locale.ROOT)) {
+      case "true", "1", "yes", "on" -> java.util.Optional.of(true);
+      case "false", "0", "no", "off" -> java.util.Optional.of(false);
+      default -> java.util.Optional.empty();
+    };
+  }
+
+  private void override(Override override, String raw) {
+    String[] parts = override.path().split("\\.");
+    JsonObject node = json;
+    for (int i = 0; i < parts.length - 1; i++) {
+      JsonObject child = node.getJsonObject(parts[i]);
+      if (child == null) {
+        child = new JsonObject();
+        node.put(parts[i], child);
+      }
+      node = child;
+    }
+    String mapped = override.mapping().apply(raw);
+    if (override.variable().startsWith("USE_MOCK_") && mapped.equals(raw)) {
+      throw new ConfigException(
+          override.variable() + ": expected true or false, got '" + raw + "'");
+    }
+    node.put(parts[parts.length - 1], mapped);
+    sources.put(override.path(), override.variable());
+  }
+
+  private AppConfig build(String env) {
+    AppConfig.Http http =
+        new AppConfig.Http(
+            text("http.host"),
+            integer("http.port", 1, 65535),
+            integer("http.instances", 0, 64),
+            integer("http.max_body_bytes", 1024, 16 * 1024 * 1024),
+            optionalUrl("http.public_base_url"),
+            integer("http.shutdown_grace_ms", 0, 60_000));
+    AppConfig.Bus bus =
+        new AppConfig.Bus(
+            integer("bus.feed_timeout_ms", 1, 600_000),
+            integer("bus.generation_timeout_ms", 1, 600_000),
+            integer("bus.embedding_timeout_ms", 1, 600_000),
+            integer("bus.llm_timeout_ms", 1, 600_000),
+            integer("bus.media_timeout_ms", 1, 600_000),
+            integer("bus.health_timeout_ms", 1, 60_000));
+    AppConfig.Stores stores =
+        new AppConfig.Stores(storeKind("stores.vector"), storeKind("stores.graph"));
+    AppConfig.Embedding embedding =
+        new AppConfig.Embedding(
+            oneOf("embedding.provider", "local"),
+            text("embedding.local_model"),
+            text("embedding.vertex_model"),
+            integer("embedding.dimension", 8, 4096),
+            integer("embedding.batch_size", 1, 250));
+    AppConfig.Llm llm = new AppConfig.Llm(oneOf("llm.provider", "local"), text("llm.vertex_model"));
+    AppConfig.Media media =
+        new AppConfig.Media(
+            oneOf("media.provider", "local", "none"),
+            Path.of(text("media.dir")),
+            integer("media.width", 64, 4096),
+            integer("media.height", 64, 4096),
+            (float) decimal("media.webp_quality", 0, 100),
+            integer("media.cache_max_age_seconds", 0, 31_536_000),
+            integer("media.worker_pool_size", 1, 64));
+    AppConfig.Gcp gcp =
+        new AppConfig.Gcp(
+            optionalText("gcp.project_id"),
+            text("gcp.region"),
+            optionalText("gcp.credentials_file"));
+    int maxLimit = integer("feed.max_limit", 1, 1000);
+    AppConfig.Feed feed =
+        new AppConfig.Feed(
+            integer("feed.default_limit", 1, maxLimit),
+            maxLimit,
+            integer("feed.ad_every", 2, 1000),
+            integer("feed.candidate_pool", 1, 100_000),
+            integer("feed.instances", 1, 64),
+            decimal("feed.weights.similarity", 0, 100),
+            decimal("feed.weights.followed_author", 0, 100),
+            decimal("feed.weights.similar_users", 0, 100),
+            decimal("feed.weights.freshness", 0, 100),
+            decimal("feed.weights.bid", 0, 100),
+            decimal("feed.freshness_half_life_hours", 0.001, 1_000_000),
+            decimal("feed.interest_threshold", -1, 1));
+    AppConfig.Generation generation =
+        new AppConfig.Generation(
+            integer("generation.max_prompt_chars", 1, 100_000),
+            integer("generation.products", 1, 50),
+            integer("generation.campaigns", 0, 50));
+    AppConfig.Seed seed =
+        new AppConfig.Seed(bool("seed.enabled"), integer("seed.min_campaigns", 0, 1_000_000));
+    return new AppConfig(
+        env, http, bus, stores, embedding, llm, media, gcp, feed, generation, seed);
+  }
+
+  private String source(String path) {
+    String variable = sources.get(path);
+    return variable != null ? variable : file + " " + path;
+  }
+
+  private Object value(String path) {
+    String[] parts = path.split("\\.");
+    Object node = json;
+    for (String part : parts) {
+      if (!(node instanceof JsonObject object) || !object.containsKey(part)) {
+        throw new ConfigException(source(path) + ": missing");
+      }
+      node = object.getValue(part);
+    }
+    return node;
+  }
+
+  private ConfigException invalid(String path, String expected) {
+    return new ConfigException(
+        source(path)
+            + ": expected "
+            + expected
+            + ", got '"
+            + String.valueOf(value(path)).replaceAll("\\p{Cntrl}", "?")
+            + "'");
+  }
+
+  private int integer(String path, int min, int max) {
+    Object raw = value(path);
+    long parsed;
+    if (raw instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())) {
+      parsed = number.longValue();
+    } else if (raw instanceof String s && s.matches("-?\\d{1,10}")) {
+      parsed = Long.parseLong(s);
+    } else {
+      throw invalid(path, "a whole number from " + min + " to " + max);
+    }
+    if (parsed < min || parsed > max) {
+      throw invalid(path, "a whole number from " + min + " to " + max);
+    }
+    return (int) parsed;
+  }
+
+  private double decimal(String path, double min, double max) {
+    Object raw = value(path);
+    double parsed;
+    try {
+      parsed =
+          raw instanceof Number number ? number.doubleValue() : Double.parseDouble((String) raw);
+    } catch (RuntimeException e) {
+      throw invalid(path, "a number from " + min + " to " + max);
+    }
+    if (!(parsed >= min && parsed <= max)) {
+      throw invalid(path, "a number from " + min + " to " + max);
+    }
+    return parsed;
+  }
+
+  private boolean bool(String path) {
+    Object raw = value(path);
+    if (raw instanceof Boolean b) {
+      return b;
+    }
+    if (raw instanceof String s) {
+      return parseBoolean(s).orElseThrow(() -> invalid(path, "true or false"));
+    }
+    throw invalid(path, "true or false");
+  }
+
+  private String text(String path) {
+    Object raw = value(path);
+    if (!(raw instanceof String s) || s.isBlank()) {
+      throw invalid(path, "a non-empty string");
+    }
+    return s;
+  }
+
+  private String optionalText(String path) {
+    Object raw = valueOrNull(path);
+    if (raw == null) {
+      return null;
+    }
+    if (!(raw instanceof String s)) {
+      throw invalid(path, "a string");
+    }
+    return s.isBlank() ? null : s;
+  }
+
+  private Object valueOrNull(String path) {
+    String[] parts = path.split("\\.");
+    Object node = json;
+    for (String part : parts) {
+      if (!(node instanceof JsonObject object)) {
+        return null;
+      }
+      node = object.getValue(part);
+    }
+    return node;
+  }
+
+  private String optionalUrl(String path) {
+    String url = optionalText(path);
+    if (url == null) {
+      return null;
+    }
+    if (!url.matches("https?://[^\\s/]+(/[^\\s]*)?")) {
+      throw invalid(path, "an absolute http(s) URL");
+    }
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  private String oneOf(String path, String... allowed) {
+    String raw = text(path).toLowerCase(Locale.ROOT);
+    for (String candidate : allowed) {
+      if (candidate.equals(raw)) {
+        return raw;
+      }
+    }
+    throw invalid(path, "one of " + String.join(", ", allowed) + " (available in this build)");
+  }
+
+  private AppConfig.StoreKind storeKind(String path) {
+    String raw = oneOf(path, "memory");
+    return AppConfig.StoreKind.valueOf(raw.toUpperCase(Locale.ROOT));
+  }
+}

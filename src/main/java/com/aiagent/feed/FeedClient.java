@@ -1,0 +1,26 @@
+package com.aiagent.feed;
+
+import com.aiagent.bus.BusCodecs;
+import com.aiagent.bus.BusRequests;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
+/** Typed access to the feed module over the bus. */
+public final class FeedClient {
+  private final Vertx vertx;
+  private final long timeoutMs;
+
+  public FeedClient(Vertx vertx, long timeoutMs) {
+    this.vertx = vertx;
+    this.timeoutMs = timeoutMs;
+    registerCodecs(vertx);
+  }
+
+  public static void registerCodecs(Vertx vertx) {
+    BusCodecs.register(vertx, FeedRequest.class, FeedPage.class);
+  }
+
+  public Future<FeedPage> get(FeedRequest request) {
+    return BusRequests.request(vertx, FeedAddresses.GET, request, timeoutMs, FeedPage.class);
+  }
+}

@@ -1,0 +1,285 @@
+package com.aiagent.http;
+
+import com.aiagent.bus.BusCodecs;
+import com.aiagent.bus.BusJson;
+import com.aiagent.bus.BusRequests;
+import com.aiagent.bus.ErrorCode;
+import com.aiagent.bus.HealthProbe;
+import com.aiagent.bus.HealthStatus;
+import com.aiagent.bus.ServiceFailure;
+import com.aiagent.config.AppConfig;
+import com.aiagent.embedding.EmbeddingAddresses;
+import com.aiagent.feed.FeedAddresses;
+import com.aiagent.feed.FeedClient;
+import com.aiagent.feed.FeedRequest;
+import com.aiagent.generation.GenerateFeedRequest;
+import com.aiagent.generation.GenerationAddresses;
+import com.aiagent.generation.GenerationClient;
+import com.aiagent.generation.GetPostRequest;
+import com.aiagent.llm.LlmAddresses;
+import com.aiagent.media.MediaAddresses;
+import com.aiagent.media.MediaClient;
+import com.aiagent.media.MediaNames;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.AllowForwardHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The HTTP API. It checks every request before anything leaves it, then talks to the modules only
+ * over the event bus, and turns their answers and failures into JSON. One instance per core.
+ */
+public final class HttpVerticle extends VerticleBase {
+  static final String JSON = "application/json; charset=utf-8";
+  private static final Map<String, String> HEALTH_ADDRESSES =
+      Map.of(
+          "feed", FeedAddresses.HEALTH,
+          "generation", GenerationAddresses.HEALTH,
+          "embedding", EmbeddingAddresses.HEALTH,
+          "llm", LlmAddresses.HEALTH,
+          "media", MediaAddresses.HEALTH);
+
+  private final AppConfig config;
+  private HttpServer server;
+  private FeedClient feed;
+  private GenerationClient generation;
+  private MediaClient media;
+
+  public HttpVerticle(AppConfig config) {
+    this.config = config;
+  }
+
+  @Override
+  public Future<?> start() {
+    BusCodecs.register(vertx, HealthProbe.class, HealthStatus.class);
+    feed = new FeedClient(vertx, config.bus().feedTimeoutMs());
+    generation = new GenerationClient(vertx, config.bus().generationTimeoutMs());
+    media = new MediaClient(vertx, config.bus().mediaTimeoutMs());
+
+    Router router = Router.router(vertx);
+    router.allowForward(AllowForwardHeaders.X_FORWARD);
+    router.route().handler(new RequestLog());
+    router.get("/health").handler(this::health);
+    router.get("/v1/feed").handler(this::feed);
+    router
+        .post("/v1/ai/generate-feed")
+        .consumes("application/json")
+        .handler(BodyHandler.create(false).setBodyLimit(config.http().maxBodyBytes()))
+        .handler(this::generateFeed);
+    router.get("/v1/ai/feeds/:id").handler(this::getPost);
+    router.get("/v1/media/:file").handler(this::media);
+
+    router.errorHandler(400, ctx -> ApiError.send(ctx, ErrorCode.BAD_REQUEST, "bad request"));
+    router.errorHandler(
+        404,
+        ctx -> ApiError.send(ctx, ErrorCode.NOT_FOUND, "no such route: " + ctx.request().path()));
+    router.errorHandler(
+        405,
+        ctx ->
+            ApiError.send(
+                ctx,
+                405,
+                "method_not_allowed",
+                ctx.request().method() + " is not allowed on " + ctx.request().path()));
+    router.errorHandler(
+        413,
+        ctx ->
+            ApiError.send(
+                ctx,
+                413,
+                "payload_too_large",
+                "request body is larger than " + config.http().maxBodyBytes() + " bytes"));
+    router.errorHandler(
+        415,
+        ctx ->
+            ApiError.send(ctx, 415, "unsupported_media_type", "send the body as application/json"));
+    router.errorHandler(
+        500,
+        ctx ->
+            ApiError.fail(
+                ctx,
+                ctx.failure() == null
+                    ? new IllegalStateException("unknown failure")
+                    : ctx.failure()));
+
+    server =
+        vertx.createHttpServer(
+            new HttpServerOptions()
+                .setCompressionSupported(true)
+                .setHost(config.http().host())
+                .setPort(config.http().port()));
+    return server.requestHandler(router).listen();
+  }
+
+  /** Stop accepting, let in-flight requests finish within the grace period, then close. */
+  @Override
+  public Future<?> stop() {
+    return server.shutdown(config.http().shutdownGraceMs(), TimeUnit.MILLISECONDS);
+  }
+
+  private void health(RoutingContext ctx) {
+    Map<String, Future<HealthStatus>> checks = new LinkedHashMap<>();
+    HEALTH_ADDRESSES.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(
+            e ->
+                checks.put(
+                    e.getKey(),
+                    BusRequests.request(
+                            vertx,
+                            e.getValue(),
+                            new HealthProbe(),
+                            config.bus().healthTimeoutMs(),
+                            HealthStatus.class)
+                        .otherwise(
+                            error ->
+                                HealthStatus.down(true, Map.of("error", error.getMessage())))));
+    Future.join(List.copyOf(checks.values()))
+        .onComplete(
+            done -> {
+              JsonObject body = new JsonObject();
+              boolean up = true;
+              JsonObject results = new JsonObject();
+              for (Map.Entry<String, Future<HealthStatus>> e : checks.entrySet()) {
+                HealthStatus status = e.getValue().result();
+                up &= status.isUp() || !status.required();
+                results.put(e.getKey(), BusJson.toJsonObject(status));
+              }
+              body.put("status", up ? HealthStatus.UP : HealthStatus.DOWN).put("checks", results);
+              ctx.response()
+                  .setStatusCode(up ? 200 : 503)
+                  .putHeader("Content-Type", JSON)
+                  .end(body.toBuffer());
+            });
+  }
+
+  private void feed(RoutingContext ctx) {
+    String userId = ctx.queryParams().get("user_id");
+    if (userId == null || userId.isBlank()) {
+      ApiError.send(ctx, ErrorCode.BAD_REQUEST, "user_id is required");
+      return;
+    }
+    Integer limit = null;
+    String rawLimit = ctx.queryParams().get("limit");
+    if (rawLimit != null) {
+      int max = config.feed().maxLimit();
+      try {
+        limit = Integer.parseInt(rawLimit.strip());
+      } catch (NumberFormatException e) {
+        limit = -1;
+      }
+      if (limit < 1 || limit > max) {
+        ApiError.send(ctx, ErrorCode.BAD_REQUEST, "limit must be a whole number from 1 to " + max);
+        return;
+      }
+    }
+    String cursor = ctx.queryParams().get("cursor");
+    if (cursor != null && cursor.isBlank()) {
+      ApiError.send(ctx, ErrorCode.BAD_REQUEST, "cursor must not be empty");
+      return;
+    }
+    feed.get(new FeedRequest(userId.strip(), limit, cursor))
+        .onSuccess(page -> sendJson(ctx, 200, BusJson.encode(page)))
+        .onFailure(error -> ApiError.fail(ctx, error));
+  }
+
+  private void generateFeed(RoutingContext ctx) {
+    GenerateFeedRequest request;
+    try {
+      request = parseGenerateFeed(ctx);
+    } catch (ServiceFailure failure) {
+      ApiError.fail(ctx, failure);
+      return;
+    }
+    generation
+        .generateFeed(request)
+        .onSuccess(post -> sendJson(ctx, 200, BusJson.encode(post)))
+        .onFailure(error -> ApiError.fail(ctx, error));
+  }
+
+  private GenerateFeedRequest parseGenerateFeed(RoutingContext ctx) {
+    JsonObject body;
+    try {
+      body = ctx.body().asJsonObject();
+    } catch (DecodeException | ClassCastException e) {
+      throw ServiceFailure.badRequest("body is not valid JSON");
+    }
+    if (body == null) {
+      throw ServiceFailure.badRequest("body must be a JSON object");
+    }
+    Object userId = body.getValue("user_id");
+    if (!(userId instanceof String s) || s.isBlank()) {
+      throw ServiceFailure.badRequest("user_id must be a non-empty string");
+    }
+    Object prompt = body.getValue("prompt");
+    if (!(prompt instanceof String p) || p.isBlank()) {
+      throw ServiceFailure.badRequest("prompt must be a non-empty string");
+    }
+    int max = config.generation().maxPromptChars();
+    int length = p.codePointCount(0, p.length());
+    if (length > max) {
+      throw ServiceFailure.badRequest(
+          "prompt must be at most " + max + " characters (got " + length + ")");
+    }
+    Object generateImage = body.getValue("generate_image");
+    if (generateImage != null && !(generateImage instanceof Boolean)) {
+      throw ServiceFailure.badRequest("generate_image must be true or false");
+    }
+    return new GenerateFeedRequest(s.strip(), p, (Boolean) generateImage, origin(ctx));
+  }
+
+  private void getPost(RoutingContext ctx) {
+    generation
+        .getPost(new GetPostRequest(ctx.pathParam("id"), origin(ctx)))
+        .onSuccess(post -> sendJson(ctx, 200, BusJson.encode(post)))
+        .onFailure(error -> ApiError.fail(ctx, error));
+  }
+
+  private void media(RoutingContext ctx) {
+    String file = ctx.pathParam("file");
+    if (!MediaNames.isValid(file)) {
+      ApiError.send(ctx, ErrorCode.NOT_FOUND, "no such media file");
+      return;
+    }
+    media
+        .get(file)
+        .onSuccess(
+            found -> {
+              ctx.response()
+                  .putHeader(
+                      "Cache-Control",
+                      "public, max-age=" + config.media().cacheMaxAgeSeconds() + ", immutable")
+                  .putHeader("ETag", found.etag());
+              if (found.etag().equals(ctx.request().getHeader("If-None-Match"))) {
+                ctx.response().setStatusCode(304).end();
+                return;
+              }
+              ctx.response()
+                  .putHeader("Content-Type", found.contentType())
+                  .end(Buffer.buffer(found.bytes()));
+            })
+        .onFailure(error -> ApiError.fail(ctx, error));
+  }
+
+  /** The origin the client called, behind a proxy too (X-Forwarded-* is honoured). */
+  private static String origin(RoutingContext ctx) {
+    URI uri = URI.create(ctx.request().absoluteURI());
+    return uri.getScheme() + "://" + uri.getRawAuthority();
+  }
+
+  private static void sendJson(RoutingContext ctx, int status, Buffer body) {
+    ctx.response().setStatusCode(status).putHeader("Content-Type", JSON).end(body);
+  }
+}

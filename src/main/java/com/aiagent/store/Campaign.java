@@ -1,0 +1,36 @@
+package com.aiagent.store;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An ad campaign promoting one product (of {@code category}) to users whose interests meet its
+ * targets.
+ */
+public record Campaign(
+    String id,
+    String productId,
+    String category,
+    String advertiser,
+    String titleKo,
+    String titleEn,
+    String bodyKo,
+    String bodyEn,
+    List<String> targetInterests,
+    double bid,
+    boolean active,
+    Instant startsAt,
+    Instant endsAt) {
+
+  public boolean liveAt(Instant now) {
+    return active && !now.isBefore(startsAt) && now.isBefore(endsAt);
+  }
+
+  public boolean targets(List<String> interests) {
+    return targetInterests.stream().anyMatch(interests::contains);
+  }
+
+  public String embeddingText() {
+    return titleKo + " " + titleEn + " " + bodyKo + " " + bodyEn;
+  }
+}

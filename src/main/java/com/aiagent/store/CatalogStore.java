@@ -1,0 +1,33 @@
+package com.aiagent.store;
+
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.Optional;
+
+/** Users, products, campaigns, contents and categories. */
+public interface CatalogStore {
+  Future<Void> putCategories(List<Category> categories);
+
+  Future<Void> putUsers(List<User> users);
+
+  Future<Void> putProducts(List<Product> products);
+
+  Future<Void> putCampaigns(List<Campaign> campaigns);
+
+  Future<Void> putContents(List<Content> contents);
+
+  Future<List<Category>> categories();
+
+  Future<Optional<User>> user(String id);
+
+  /** The products of the given ids that exist, in the order asked. */
+  Future<List<Product>> products(List<String> ids);
+
+  /** The campaigns of the given ids that exist, in the order asked. */
+  Future<List<Campaign>> campaigns(List<String> ids);
+
+  /** The contents of the given ids that exist, in the order asked. */
+  Future<List<Content>> contents(List<String> ids);
+
+  Future<Long> campaignCount();
+}

@@ -1,0 +1,17 @@
+package com.aiagent.store;
+
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.Map;
+
+/** Stores item embeddings and answers nearest-neighbour queries. */
+public interface VectorStore {
+  Future<Void> upsert(List<VectorEntry> entries);
+
+  Future<List<VectorMatch>> search(VectorQuery query);
+
+  /** The vectors of the given ids that exist; missing ids are left out. */
+  Future<Map<String, float[]>> vectors(List<String> ids);
+
+  Future<Long> count(ItemType type);
+}

@@ -1,0 +1,91 @@
+package com.aiagent.store.memory;
+
+import com.aiagent.store.Campaign;
+import com.aiagent.store.CatalogStore;
+import com.aiagent.store.Category;
+import com.aiagent.store.Content;
+import com.aiagent.store.Product;
+import com.aiagent.store.User;
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Function;
+
+/** The catalog in concurrent maps; categories keep their insertion order by key. */
+public final class MemoryCatalogStore implements CatalogStore {
+  private final Map<String, Category> categories = new ConcurrentSkipListMap<>();
+  private final Map<String, User> users = new ConcurrentHashMap<>();
+  private final Map<String, Product> products = new ConcurrentHashMap<>();
+  private final Map<String, Campaign> campaigns = new ConcurrentHashMap<>();
+  private final Map<String, Content> contents = new ConcurrentHashMap<>();
+
+  @Override
+  public Future<Void> putCategories(List<Category> values) {
+    return put(categories, values, Category::key);
+  }
+
+  @Override
+  public Future<Void> putUsers(List<User> values) {
+    return put(users, values, User::id);
+  }
+
+  @Override
+  public Future<Void> putProducts(List<Product> values) {
+    return put(products, values, Product::id);
+  }
+
+  @Override
+  public Future<Void> putCampaigns(List<Campaign> values) {
+    return put(campaigns, values, Campaign::id);
+  }
+
+  @Override
+  public Future<Void> putContents(List<Content> values) {
+    return put(contents, values, Content::id);
+  }
+
+  @Override
+  public Future<List<Category>> categories() {
+    return Future.succeededFuture(List.copyOf(categories.values()));
+  }
+
+  @Override
+  public Future<Optional<User>> user(String id) {
+    return Future.succeededFuture(Optional.ofNullable(users.get(id)));
+  }
+
+  @Override
+  public Future<List<Product>> products(List<String> ids) {
+    return Future.succeededFuture(pick(products, ids));
+  }
+
+  @Override
+  public Future<List<Campaign>> campaigns(List<String> ids) {
+    return Future.succeededFuture(pick(campaigns, ids));
+  }
+
+  @Override
+  public Future<List<Content>> contents(List<String> ids) {
+    return Future.succeededFuture(pick(contents, ids));
+  }
+
+  @Override
+  public Future<Long> campaignCount() {
+    return Future.succeededFuture((long) campaigns.size());
+  }
+
+  private static <T> Future<Void> put(Map<String, T> map, List<T> values, Function<T, String> key) {
+    for (T value : values) {
+      map.put(key.apply(value), value);
+    }
+    return Future.succeededFuture();
+  }
+
+  private static <T> List<T> pick(Map<String, T> map, List<String> ids) {
+    return ids.stream().map(map::get).filter(Objects::nonNull).toList();
+  }
+}

@@ -1,0 +1,133 @@
+package com.aiagent.store.memory;
+
+import com.aiagent.store.ItemType;
+import com.aiagent.store.VectorEntry;
+import com.aiagent.store.VectorMatch;
+import com.aiagent.store.VectorMath;
+import com.aiagent.store.VectorQuery;
+import com.aiagent.store.VectorStore;
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+
+/**
+ * Exact cosine search over every stored vector. Vectors are L2-normalized on the way in, so a
+ * search is one dot product per item. Writers take a lock and publish a new array per type; readers
+ * on any event loop scan the array they got without locking.
+ */
+public final class MemoryVectorStore implements VectorStore {
+  private final Map<ItemType, Map<String, VectorEntry>> byType = new EnumMap<>(ItemType.class);
+  private final Map<ItemType, VectorEntry[]> snapshots = new EnumMap<>(ItemType.class);
+  private volatile Map<ItemType, VectorEntry[]> published = Map.of();
+  private String model;
+  private int dimension;
+
+  @Override
+  public synchronized Future<Void> upsert(List<VectorEntry> entries) {
+    for (VectorEntry entry : entries) {
+      checkSameSpace(entry);
+    }
+    for (VectorEntry entry : entries) {
+      VectorEntry normalized =
+          new VectorEntry(
+              entry.id(),
+              entry.type(),
+              entry.category(),
+              entry.active(),
+              entry.liveFrom(),
+              entry.liveUntil(),
+              VectorMath.normalized(entry.vector()),
+              entry.model());
+      byType.computeIfAbsent(entry.type(), t -> new LinkedHashMap<>()).put(entry.id(), normalized);
+    }
+    for (Map.Entry<ItemType, Map<String, VectorEntry>> e : byType.entrySet()) {
+      snapshots.put(e.getKey(), e.getValue().values().toArray(VectorEntry[]::new));
+    }
+    published = Map.copyOf(snapshots);
+    return Future.succeededFuture();
+  }
+
+  private void checkSameSpace(VectorEntry entry) {
+    if (model == null) {
+      model = entry.model();
+      dimension = entry.vector().length;
+    }
+    if (!model.equals(entry.model()) || dimension != entry.vector().length) {
+      throw new IllegalArgumentException(
+          "refusing to mix vectors: store holds "
+              + model
+              + "/"
+              + dimension
+              + ", got "
+              + entry.model()
+              + "/"
+              + entry.vector().length
+              + " for "
+              + entry.id());
+    }
+  }
+
+  @Override
+  public Future<List<VectorMatch>> search(VectorQuery query) {
+    VectorEntry[] entries = published.getOrDefault(query.type(), new VectorEntry[0]);
+    if (entries.length > 0 && entries[0].vector().length != query.vector().length) {
+      return Future.failedFuture(
+          new IllegalArgumentException(
+              "query has "
+                  + query.vector().length
+                  + " dimensions, store has "
+                  + entries[0].vector().length));
+    }
+    float[] q = VectorMath.normalized(query.vector());
+    Comparator<VectorMatch> worstFirst =
+        Comparator.comparingDouble(VectorMatch::similarity)
+            .thenComparing(VectorMatch::id, Comparator.reverseOrder());
+    PriorityQueue<VectorMatch> top = new PriorityQueue<>(worstFirst);
+    for (VectorEntry entry : entries) {
+      if (query.category() != null && !query.category().equals(entry.category())) {
+        continue;
+      }
+      if (query.liveAt() != null && !entry.liveAt(query.liveAt())) {
+        continue;
+      }
+      VectorMatch match =
+          new VectorMatch(entry.id(), entry.type(), VectorMath.dot(q, entry.vector()));
+      if (top.size() < query.k()) {
+        top.add(match);
+      } else if (worstFirst.compare(match, top.peek()) > 0) {
+        top.poll();
+        top.add(match);
+      }
+    }
+    List<VectorMatch> result = new ArrayList<>(top);
+    result.sort(worstFirst.reversed());
+    return Future.succeededFuture(result);
+  }
+
+  @Override
+  public Future<Map<String, float[]>> vectors(List<String> ids) {
+    Map<String, float[]> result = new LinkedHashMap<>();
+    synchronized (this) {
+      for (String id : ids) {
+        for (Map<String, VectorEntry> entries : byType.values()) {
+          VectorEntry entry = entries.get(id);
+          if (entry != null) {
+            result.put(id, entry.vector());
+            break;
+          }
+        }
+      }
+    }
+    return Future.succeededFuture(result);
+  }
+
+  @Override
+  public Future<Long> count(ItemType type) {
+    return Future.succeededFuture((long) published.getOrDefault(type, new VectorEntry[0]).length);
+  }
+}

@@ -1,0 +1,81 @@
+package com.aiagent.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigLoaderTest {
+  @Test
+  void embeddedDefaultNeedsNoEnvironment() {
+    AppConfig config = ConfigLoader.load(Map.of());
+    assertThat(config.env()).isEqualTo("embedded");
+    assertThat(config.http().port()).isEqualTo(8000);
+    assertThat(config.stores().vector()).isEqualTo(AppConfig.StoreKind.MEMORY);
+    assertThat(config.embedding().dimension()).isEqualTo(768);
+    assertThat(config.media().provider()).isEqualTo("local");
+    assertThat(config.media().dir()).isEqualTo(Path.of("generated_media"));
+    assertThat(config.feed().adEvery()).isEqualTo(4);
+    assertThat(config.http().publicBaseUrl()).isNull();
+  }
+
+  @Test
+  void environmentOverridesTheFileIncludingTheGuideNames() {
+    AppConfig config =
+        ConfigLoader.load(
+            Map.of(
+                "PORT", "9090",
+                "MEDIA_PROVIDER", "none",
+                "USE_MOCK_VECTOR_DB", "true",
+                "GCP_PROJECT_ID", "my-project",
+                "GCP_REGION", "asia-northeast3",
+                "VERTEX_AI_MODEL", "gemini-3.5-flash-lite",
+                "VERTEX_AI_EMBEDDING_MODEL", "text-multilingual-embedding-002",
+                "PUBLIC_BASE_URL", "https://feed.example.com/"));
+    assertThat(config.http().port()).isEqualTo(9090);
+    assertThat(config.media().provider()).isEqualTo("none");
+    assertThat(config.stores().vector()).isEqualTo(AppConfig.StoreKind.MEMORY);
+    assertThat(config.gcp().projectId()).isEqualTo("my-project");
+    assertThat(config.gcp().region()).isEqualTo("asia-northeast3");
+    assertThat(config.llm().vertexModel()).isEqualTo("gemini-3.5-flash-lite");
+    assertThat(config.embedding().vertexModel()).isEqualTo("text-multilingual-embedding-002");
+    assertThat(config.http().publicBaseUrl()).isEqualTo("https://feed.example.com");
+  }
+
+  @Test
+  void badValuesStopStartUpNamingTheKey() {
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("PORT", "eighty")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("PORT:")
+        .hasMessageContaining("'eighty'");
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("PORT", "70000")))
+        .hasMessageStartingWith("PORT:");
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("MEDIA_PROVIDER", "dall-e")))
+        .hasMessageStartingWith("MEDIA_PROVIDER:")
+        .hasMessageContaining("local, none");
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("USE_MOCK_GRAPH_DB", "maybe")))
+        .hasMessageStartingWith("USE_MOCK_GRAPH_DB:");
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("APP_ENV", "qa")))
+        .hasMessageStartingWith("APP_ENV:");
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("FEED_AD_EVERY", "1")))
+        .hasMessageStartingWith("FEED_AD_EVERY:");
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("PUBLIC_BASE_URL", "feed.example.com")))
+        .hasMessageStartingWith("PUBLIC_BASE_URL:");
+  }
+
+  @Test
+  void messagesAreOneLine() {
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("PORT", "x\ny")))
+        .satisfies(e -> assertThat(e.getMessage().lines().count()).isEqualTo(1));
+  }
+
+  @Test
+  void storesThisBuildCannotServeAreRefusedByName() {
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("USE_MOCK_VECTOR_DB", "false")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("USE_MOCK_VECTOR_DB:")
+        .hasMessageContaining("postgres");
+  }
+}
