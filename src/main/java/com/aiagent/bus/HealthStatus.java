@@ -1,5 +1,6 @@
 package com.aiagent.bus;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Map;
 
 /** What one module says of itself on its {@code <module>.health} address. */
@@ -15,6 +16,7 @@ public record HealthStatus(String status, boolean required, Map<String, Object> 
     return new HealthStatus(DOWN, required, details);
   }
 
+  @JsonIgnore
   public boolean isUp() {
     return UP.equals(status);
   }

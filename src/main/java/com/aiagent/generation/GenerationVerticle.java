@@ -29,6 +29,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -41,6 +42,9 @@ import java.util.stream.Collectors;
  */
 public final class GenerationVerticle extends VerticleBase {
   private static final String CURRENCY = "KRW";
+
+  /** Campaigns fetched per one shown, so those promoting a retrieved product can be preferred. */
+  private static final int CAMPAIGN_OVERFETCH = 4;
 
   private final AppConfig config;
   private final Stores stores;
@@ -162,7 +166,9 @@ public final class GenerationVerticle extends VerticleBase {
                           .vectors()
                           .search(
                               VectorQuery.of(
-                                      ItemType.CAMPAIGN, vector, config.generation().campaigns())
+                                      ItemType.CAMPAIGN,
+                                      vector,
+                                      config.generation().campaigns() * CAMPAIGN_OVERFETCH)
                                   .liveAt(now));
               Future<List<Category>> categories = stores.catalog().categories();
               return Future.all(productHits, campaignHits, categories)
@@ -180,13 +186,26 @@ public final class GenerationVerticle extends VerticleBase {
                                         query,
                                         withSimilarity(
                                             products.result(), productHits.result(), Product::id),
-                                        withSimilarity(
-                                            campaigns.result(),
-                                            campaignHits.result(),
-                                            Campaign::id),
+                                        pickCampaigns(
+                                            withSimilarity(
+                                                campaigns.result(),
+                                                campaignHits.result(),
+                                                Campaign::id),
+                                            ids(productHits.result())),
                                         categories.result()));
                       });
             });
+  }
+
+  /** Campaigns for the retrieved products first, then the closest others, up to the limit. */
+  private List<Match<Campaign>> pickCampaigns(
+      List<Match<Campaign>> candidates, List<String> productIds) {
+    return candidates.stream()
+        .sorted(
+            Comparator.comparing((Match<Campaign> m) -> !productIds.contains(m.item().productId()))
+                .thenComparing(Match::similarity, Comparator.reverseOrder()))
+        .limit(config.generation().campaigns())
+        .toList();
   }
 
   private static List<String> ids(List<VectorMatch> hits) {

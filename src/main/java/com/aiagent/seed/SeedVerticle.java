@@ -5,6 +5,7 @@ import com.aiagent.embedding.EmbedResult;
 import com.aiagent.embedding.EmbeddingClient;
 import com.aiagent.embedding.TaskType;
 import com.aiagent.store.Campaign;
+import com.aiagent.store.Category;
 import com.aiagent.store.Content;
 import com.aiagent.store.ItemType;
 import com.aiagent.store.Product;
@@ -15,6 +16,8 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,19 +100,41 @@ public final class SeedVerticle extends VerticleBase {
                     (System.nanoTime() - started) / 1_000_000));
   }
 
+  /** Catalog rows are embedded with their category's names, so either language finds them. */
   private static List<Pending> pending(DemoData data) {
+    Map<String, String> labels =
+        data.categories().stream()
+            .collect(Collectors.toMap(Category::key, c -> c.nameKo() + " " + c.nameEn()));
     List<Pending> pending = new ArrayList<>();
     for (User u : data.users()) {
       pending.add(new Pending(u.id(), ItemType.USER, null, null, u.profileText()));
     }
     for (Product p : data.products()) {
-      pending.add(new Pending(p.id(), ItemType.PRODUCT, p.category(), null, p.embeddingText()));
+      pending.add(
+          new Pending(
+              p.id(),
+              ItemType.PRODUCT,
+              p.category(),
+              null,
+              labels.get(p.category()) + " " + p.embeddingText()));
     }
     for (Campaign c : data.campaigns()) {
-      pending.add(new Pending(c.id(), ItemType.CAMPAIGN, c.category(), c, c.embeddingText()));
+      pending.add(
+          new Pending(
+              c.id(),
+              ItemType.CAMPAIGN,
+              c.category(),
+              c,
+              labels.get(c.category()) + " " + c.embeddingText()));
     }
     for (Content c : data.contents()) {
-      pending.add(new Pending(c.id(), ItemType.CONTENT, c.category(), null, c.embeddingText()));
+      pending.add(
+          new Pending(
+              c.id(),
+              ItemType.CONTENT,
+              c.category(),
+              null,
+              labels.get(c.category()) + " " + c.embeddingText()));
     }
     return pending;
   }
