@@ -65,6 +65,8 @@ public record AppConfig(
       int adEvery,
       int candidatePool,
       int instances,
+      long cacheTtlMs,
+      int cacheMaxUsers,
       double similarityWeight,
       double followedAuthorWeight,
       double similarUsersWeight,

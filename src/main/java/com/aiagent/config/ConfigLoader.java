@@ -44,6 +44,8 @@ public final class ConfigLoader {
           new Override(
               "GOOGLE_APPLICATION_CREDENTIALS", "gcp.credentials_file", Function.identity()),
           new Override("FEED_AD_EVERY", "feed.ad_every", Function.identity()),
+          new Override("FEED_INSTANCES", "feed.instances", Function.identity()),
+          new Override("FEED_CACHE_TTL_MS", "feed.cache_ttl_ms", Function.identity()),
           new Override("SEED_ENABLED", "seed.enabled", Function.identity()));
 
   private final JsonObject json;
@@ -169,6 +171,8 @@ public final class ConfigLoader {
             integer("feed.ad_every", 2, 1000),
             integer("feed.candidate_pool", 1, 100_000),
             integer("feed.instances", 1, 64),
+            integer("feed.cache_ttl_ms", 0, 3_600_000),
+            integer("feed.cache_max_users", 1, 10_000_000),
             decimal("feed.weights.similarity", 0, 100),
             decimal("feed.weights.followed_author", 0, 100),
             decimal("feed.weights.similar_users", 0, 100),

@@ -16,6 +16,7 @@ import com.aiagent.store.VectorMath;
 import com.aiagent.store.VectorQuery;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ public final class RecommendationVerticle extends VerticleBase {
   private final AppConfig.Feed config;
   private final Stores stores;
   private FeedRanker ranker;
+  private FeedCache cache;
 
   public RecommendationVerticle(AppConfig.Feed config, Stores stores) {
     this.config = config;
@@ -42,6 +44,7 @@ public final class RecommendationVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     ranker = new FeedRanker(config);
+    cache = new FeedCache(Duration.ofMillis(config.cacheTtlMs()), config.cacheMaxUsers());
     FeedClient.registerCodecs(vertx);
     BusEndpoint.serve(vertx, FeedAddresses.GET, FeedRequest.class, this::feed);
     BusEndpoint.serveHealth(vertx, FeedAddresses.HEALTH, this::health);
@@ -76,27 +79,46 @@ public final class RecommendationVerticle extends VerticleBase {
       throw ServiceFailure.badRequest("limit must be between 1 and " + config.maxLimit());
     }
     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    FeedCursor cursor =
-        request.cursor() == null
-            ? new FeedCursor(0, now)
-            : FeedCursor.decode(request.cursor(), now);
+    String userId = request.userId();
+    if (request.cursor() == null) {
+      return cache
+          .fresh(userId, now)
+          .map(Future::succeededFuture)
+          .orElseGet(() -> rank(userId, now))
+          .map(ranked -> page(userId, ranked, 0, limit));
+    }
+    FeedCursor cursor = FeedCursor.decode(request.cursor(), now);
+    return cache
+        .at(userId, cursor.asOf())
+        .map(Future::succeededFuture)
+        .orElseGet(() -> rank(userId, cursor.asOf()))
+        .map(ranked -> page(userId, ranked, cursor.offset(), limit));
+  }
+
+  private Future<FeedCache.Ranked> rank(String userId, Instant asOf) {
     return stores
         .catalog()
-        .user(request.userId())
+        .user(userId)
         .compose(
             user ->
-                user.map(u -> rankFor(u, cursor.asOf()))
+                user.map(u -> rankFor(u, asOf))
                     .orElseGet(
                         () ->
                             Future.failedFuture(
-                                ServiceFailure.notFound("unknown user: " + request.userId()))))
-        .map(feed -> page(request.userId(), feed, cursor, limit));
+                                ServiceFailure.notFound("unknown user: " + userId))))
+        .map(
+            items -> {
+              FeedCache.Ranked ranked = new FeedCache.Ranked(asOf, items);
+              cache.put(userId, ranked);
+              return ranked;
+            });
   }
 
-  private static FeedPage page(String userId, List<FeedItem> feed, FeedCursor cursor, int limit) {
-    int from = Math.min(cursor.offset(), feed.size());
+  private static FeedPage page(String userId, FeedCache.Ranked ranked, int offset, int limit) {
+    List<FeedItem> feed = ranked.items();
+    int from = Math.min(offset, feed.size());
     int to = Math.min(from + limit, feed.size());
-    String next = to < feed.size() ? new FeedCursor(to, cursor.asOf()).encode() : null;
+    String next = to < feed.size() ? new FeedCursor(to, ranked.asOf()).encode() : null;
     return new FeedPage(userId, List.copyOf(feed.subList(from, to)), next);
   }
 
