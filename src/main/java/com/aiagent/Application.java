@@ -1,5 +1,6 @@
 package com.aiagent;
 
+import com.aiagent.cache.RedisCache;
 import com.aiagent.config.AppConfig;
 import com.aiagent.embedding.EmbeddingVerticle;
 import com.aiagent.feed.RecommendationVerticle;
@@ -31,25 +32,29 @@ public final class Application {
   private final Vertx vertx;
   private final AppConfig config;
   private final Stores stores;
+  private final RedisCache redis;
   private final Deque<String> deployments = new ArrayDeque<>();
 
   public Application(Vertx vertx, AppConfig config, Stores stores) {
     this.vertx = vertx;
     this.config = config;
     this.stores = stores;
+    this.redis = new RedisCache(config.redis());
   }
 
   public Future<Void> start() {
     long started = System.nanoTime();
-    return deploy(() -> new EmbeddingVerticle(config.embedding()), 1)
+    return deploy(() -> redis, 1)
+        .compose(
+            v -> deploy(() -> new EmbeddingVerticle(config.embedding(), config.redis(), redis), 1))
         .compose(v -> deploy(() -> new LlmVerticle(config.llm()), 1))
         .compose(v -> deploy(() -> new MediaVerticle(config.media()), 1))
         .compose(
             v ->
                 deploy(
-                    () -> new RecommendationVerticle(config.feed(), stores),
+                    () -> new RecommendationVerticle(config.feed(), stores, redis),
                     config.feed().instances()))
-        .compose(v -> deploy(() -> new GenerationVerticle(config, stores), 1))
+        .compose(v -> deploy(() -> new GenerationVerticle(config, stores, redis), 1))
         .compose(v -> vertx.deployVerticle(new SeedVerticle(config, stores)))
         .compose(vertx::undeploy)
         .compose(v -> deploy(() -> new HttpVerticle(config), httpInstances()))
@@ -65,7 +70,8 @@ public final class Application {
 
   /**
    * Undeploys in reverse order: HTTP first (it drains in-flight requests within the grace period),
-   * then the modules those requests needed. The caller owns the Vert.x instance and closes it.
+   * then the modules those requests needed, then the stores' connections. The caller owns the
+   * Vert.x instance and closes it.
    */
   public Future<Void> stop() {
     Future<Void> chain = Future.succeededFuture();
@@ -73,7 +79,7 @@ public final class Application {
       String id = deployments.pop();
       chain = chain.eventually(() -> vertx.undeploy(id));
     }
-    return chain;
+    return chain.eventually(() -> stores.admin().close());
   }
 
   private Future<Void> deploy(Supplier<? extends Deployable> verticle, int instances) {

@@ -5,20 +5,37 @@ import com.aiagent.config.AppConfig;
 import com.aiagent.config.ConfigException;
 import com.aiagent.config.ConfigLoader;
 import com.aiagent.store.Stores;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The service's entry point: {@code java -jar ai-agent.jar} serves. */
+/**
+ * The entry point: {@code java -jar ai-agent.jar} serves; {@code seed} and {@code
+ * generate-embeddings [--all]} run one command and exit.
+ */
 public final class Main {
   /** Cloud Run kills the container 10 s after SIGTERM; leave margin for the JVM to exit. */
   private static final long SHUTDOWN_LIMIT_MS = 8_000;
+
+  private static final String USAGE =
+      "usage: java -jar ai-agent.jar [serve | seed | generate-embeddings [--all]]";
 
   private Main() {}
 
   public static void main(String[] args) {
     System.setProperty("java.awt.headless", "true");
+    List<String> arguments = List.of(args);
+    String command = arguments.isEmpty() ? "serve" : arguments.get(0);
+    if (!List.of("serve", "seed", "generate-embeddings").contains(command)
+        || arguments.size() > ("generate-embeddings".equals(command) ? 2 : 1)
+        || arguments.size() == 2 && !"--all".equals(arguments.get(1))) {
+      System.err.println(USAGE);
+      System.exit(command.equals("--help") || command.equals("help") ? 0 : 2);
+      return;
+    }
     AppConfig config;
     try {
       config = ConfigLoader.load(System.getenv());
@@ -27,16 +44,26 @@ public final class Main {
       System.exit(2);
       return;
     }
-    Logger log = LoggerFactory.getLogger(Main.class);
     Vertx vertx = Vertx.vertx();
-    Application app = new Application(vertx, config, Stores.inMemory());
+    if ("serve".equals(command)) {
+      serve(vertx, config);
+    } else {
+      run(vertx, config, command, arguments.contains("--all"));
+    }
+  }
+
+  private static void serve(Vertx vertx, AppConfig config) {
+    Logger log = LoggerFactory.getLogger(Main.class);
+    Application[] app = new Application[1];
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
                   log.info("shutting down: draining in-flight requests");
                   try {
-                    app.stop()
+                    Future<Void> stopped =
+                        app[0] == null ? Future.succeededFuture() : app[0].stop();
+                    stopped
                         .eventually(vertx::close)
                         .toCompletionStage()
                         .toCompletableFuture()
@@ -50,11 +77,46 @@ public final class Main {
                   }
                 },
                 "shutdown"));
-    app.start()
+    Stores.open(vertx, config)
+        .compose(
+            stores -> {
+              app[0] = new Application(vertx, config, stores);
+              return app[0].start();
+            })
         .onFailure(
             error -> {
-              log.error("start-up failed: {}", error.getMessage(), error);
+              log.error("start-up failed: {}", error.getMessage());
+              log.debug("start-up failure", error);
               System.exit(1);
+            });
+  }
+
+  private static void run(Vertx vertx, AppConfig config, String command, boolean all) {
+    Logger log = LoggerFactory.getLogger(Main.class);
+    Stores.open(vertx, config)
+        .compose(
+            stores ->
+                ("seed".equals(command)
+                        ? Commands.seed(vertx, config, stores)
+                        : Commands.generateEmbeddings(vertx, config, stores, all, log::info))
+                    .eventually(() -> stores.admin().close()))
+        .onComplete(
+            done -> {
+              int status = 0;
+              if (done.succeeded()) {
+                log.info("{}: {}", command, done.result());
+              } else {
+                log.error("{} failed: {}", command, done.cause().getMessage());
+                status = 1;
+              }
+              int exit = status;
+              vertx
+                  .close()
+                  .onComplete(
+                      closed -> {
+                        ((LoggerContext) LoggerFactory.getILoggerFactory()).stop();
+                        System.exit(exit);
+                      });
             });
   }
 }

@@ -17,7 +17,9 @@ public record AppConfig(
     Gcp gcp,
     Feed feed,
     Generation generation,
-    Seed seed) {
+    Seed seed,
+    Postgres postgres,
+    Redis redis) {
 
   public record Http(
       String host,
@@ -44,7 +46,12 @@ public record AppConfig(
   public record Stores(StoreKind vector, StoreKind graph) {}
 
   public record Embedding(
-      String provider, String localModel, String vertexModel, int dimension, int batchSize) {}
+      String provider, String localModel, String vertexModel, int dimension, int batchSize) {
+    /** The model whose vectors the stores must hold. */
+    public String activeModel() {
+      return "local".equals(provider) ? localModel : vertexModel;
+    }
+  }
 
   public record Llm(String provider, String vertexModel) {}
 
@@ -75,7 +82,31 @@ public record AppConfig(
       double freshnessHalfLifeHours,
       double interestThreshold) {}
 
-  public record Generation(int maxPromptChars, int products, int campaigns) {}
+  public record Generation(
+      int maxPromptChars, int products, int campaigns, int rateLimitPerMinute) {}
 
-  public record Seed(boolean enabled, int minCampaigns) {}
+  public record Seed(boolean enabled, int minCampaigns, long advisoryLockKey) {}
+
+  /** Where PostgreSQL is; used when a store is {@link StoreKind#POSTGRES}. */
+  public record Postgres(
+      String host,
+      int port,
+      String database,
+      String user,
+      String password,
+      int poolSize,
+      int efSearch,
+      String sslMode) {}
+
+  /** Redis for the feed cache, the embedding cache and rate limits; {@code url} null: none. */
+  public record Redis(
+      String url, long embeddingTtlMs, long probeIntervalMs, long commandTimeoutMs) {
+    public boolean enabled() {
+      return url != null;
+    }
+  }
+
+  public boolean usesPostgres() {
+    return stores.vector() == StoreKind.POSTGRES || stores.graph() == StoreKind.POSTGRES;
+  }
 }

@@ -4,6 +4,9 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -46,7 +49,18 @@ public final class ConfigLoader {
           new Override("FEED_AD_EVERY", "feed.ad_every", Function.identity()),
           new Override("FEED_INSTANCES", "feed.instances", Function.identity()),
           new Override("FEED_CACHE_TTL_MS", "feed.cache_ttl_ms", Function.identity()),
-          new Override("SEED_ENABLED", "seed.enabled", Function.identity()));
+          new Override("SEED_ENABLED", "seed.enabled", Function.identity()),
+          new Override("PGHOST", "postgres.host", Function.identity()),
+          new Override("PGPORT", "postgres.port", Function.identity()),
+          new Override("PGDATABASE", "postgres.database", Function.identity()),
+          new Override("PGUSER", "postgres.user", Function.identity()),
+          new Override("PGPASSWORD", "postgres.password", Function.identity()),
+          new Override("PGSSLMODE", "postgres.ssl_mode", Function.identity()),
+          new Override("DB_POOL_SIZE", "postgres.pool_size", Function.identity()),
+          new Override("HNSW_EF_SEARCH", "postgres.ef_search", Function.identity()),
+          new Override("REDIS_URL", "redis.url", Function.identity()),
+          new Override(
+              "RATE_LIMIT_PER_MINUTE", "generation.rate_limit_per_minute", Function.identity()));
 
   private final JsonObject json;
   private final Map<String, String> sources = new HashMap<>();
@@ -75,14 +89,63 @@ public final class ConfigLoader {
         loader.override(override, raw.trim());
       }
     }
+    String databaseUrl = environment.get("DATABASE_URL");
+    if (databaseUrl != null && !databaseUrl.isBlank()) {
+      loader.databaseUrl(databaseUrl.trim());
+    }
     return loader.build(env);
+  }
+
+  /** {@code postgresql://user:password@host:port/database?sslmode=...}, as libpq writes it. */
+  private void databaseUrl(String raw) {
+    URI uri;
+    try {
+      uri = new URI(raw);
+    } catch (URISyntaxException e) {
+      throw new ConfigException("DATABASE_URL: not a URL");
+    }
+    if (!"postgresql".equals(uri.getScheme()) && !"postgres".equals(uri.getScheme())) {
+      throw new ConfigException(
+          "DATABASE_URL: expected postgresql://user:password@host:port/database");
+    }
+    Map<String, String> parts = new HashMap<>();
+    if (uri.getHost() != null) {
+      parts.put("host", uri.getHost());
+    }
+    if (uri.getPort() > 0) {
+      parts.put("port", String.valueOf(uri.getPort()));
+    }
+    if (uri.getPath() != null && uri.getPath().length() > 1) {
+      parts.put("database", uri.getPath().substring(1));
+    }
+    if (uri.getUserInfo() != null) {
+      String[] user = uri.getUserInfo().split(":", 2);
+      parts.put("user", decode(user[0]));
+      if (user.length == 2) {
+        parts.put("password", decode(user[1]));
+      }
+    }
+    if (uri.getQuery() != null) {
+      for (String pair : uri.getQuery().split("&")) {
+        if (pair.startsWith("sslmode=")) {
+          parts.put("ssl_mode", pair.substring("sslmode=".length()));
+        }
+      }
+    }
+    parts.forEach(
+        (key, value) ->
+            override(new Override("DATABASE_URL", "postgres." + key, Function.identity()), value));
+  }
+
+  private static String decode(String value) {
+    return URLDecoder.decode(value, StandardCharsets.UTF_8);
   }
 
   private static JsonObject readResource(String file, String env) {
     try (InputStream in = ConfigLoader.class.getClassLoader().getResourceAsStream(file)) {
       if (in == null) {
         throw new ConfigException(
-            "APP_ENV=" + env + ": no " + file + " in this build; available: embedded");
+            "APP_ENV=" + env + ": no " + file + " in this build; available: embedded, local");
       }
       return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException | DecodeException e) {
@@ -141,6 +204,14 @@ public final class ConfigLoader {
             integer("bus.health_timeout_ms", 1, 60_000));
     AppConfig.Stores stores =
         new AppConfig.Stores(storeKind("stores.vector"), storeKind("stores.graph"));
+    if (stores.graph() == AppConfig.StoreKind.POSTGRES
+        && stores.vector() == AppConfig.StoreKind.MEMORY) {
+      throw new ConfigException(
+          source("stores.graph")
+              + ": a PostgreSQL graph needs the PostgreSQL catalog too; set "
+              + source("stores.vector")
+              + " to PostgreSQL (USE_MOCK_VECTOR_DB=false)");
+    }
     AppConfig.Embedding embedding =
         new AppConfig.Embedding(
             oneOf("embedding.provider", "local"),
@@ -184,11 +255,50 @@ public final class ConfigLoader {
         new AppConfig.Generation(
             integer("generation.max_prompt_chars", 1, 100_000),
             integer("generation.products", 1, 50),
-            integer("generation.campaigns", 0, 50));
+            integer("generation.campaigns", 0, 50),
+            integer("generation.rate_limit_per_minute", 0, 1_000_000));
     AppConfig.Seed seed =
-        new AppConfig.Seed(bool("seed.enabled"), integer("seed.min_campaigns", 0, 1_000_000));
+        new AppConfig.Seed(
+            bool("seed.enabled"),
+            integer("seed.min_campaigns", 0, 1_000_000),
+            integer("seed.advisory_lock_key", 1, Integer.MAX_VALUE));
+    AppConfig.Postgres postgres =
+        new AppConfig.Postgres(
+            text("postgres.host"),
+            integer("postgres.port", 1, 65535),
+            text("postgres.database"),
+            text("postgres.user"),
+            optionalText("postgres.password"),
+            integer("postgres.pool_size", 1, 200),
+            integer("postgres.ef_search", 1, 1000),
+            oneOf(
+                "postgres.ssl_mode",
+                "disable",
+                "allow",
+                "prefer",
+                "require",
+                "verify-ca",
+                "verify-full"));
+    AppConfig.Redis redis =
+        new AppConfig.Redis(
+            optionalRedisUrl("redis.url"),
+            integer("redis.embedding_ttl_ms", 1000, Integer.MAX_VALUE),
+            integer("redis.probe_interval_ms", 100, 600_000),
+            integer("redis.command_timeout_ms", 10, 60_000));
     return new AppConfig(
-        env, http, bus, stores, embedding, llm, media, gcp, feed, generation, seed);
+        env,
+        http,
+        bus,
+        stores,
+        embedding,
+        llm,
+        media,
+        gcp,
+        feed,
+        generation,
+        seed,
+        postgres,
+        redis);
   }
 
   private String source(String path) {
@@ -312,8 +422,16 @@ public final class ConfigLoader {
     throw invalid(path, "one of " + String.join(", ", allowed) + " (available in this build)");
   }
 
+  private String optionalRedisUrl(String path) {
+    String url = optionalText(path);
+    if (url != null && !url.matches("rediss?://\\S+")) {
+      throw invalid(path, "a redis:// URL");
+    }
+    return url;
+  }
+
   private AppConfig.StoreKind storeKind(String path) {
-    String raw = oneOf(path, "memory");
+    String raw = oneOf(path, "memory", "postgres");
     return AppConfig.StoreKind.valueOf(raw.toUpperCase(Locale.ROOT));
   }
 }

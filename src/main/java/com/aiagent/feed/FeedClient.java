@@ -20,6 +20,11 @@ public final class FeedClient {
     BusCodecs.register(vertx, FeedRequest.class, FeedPage.class);
   }
 
+  /** Tells every feed instance that the user's data changed. */
+  public void userChanged(String userId) {
+    vertx.eventBus().publish(FeedAddresses.USER_CHANGED, userId);
+  }
+
   public Future<FeedPage> get(FeedRequest request) {
     return BusRequests.request(vertx, FeedAddresses.GET, request, timeoutMs, FeedPage.class);
   }

@@ -4,6 +4,7 @@ import com.aiagent.bus.BusEndpoint;
 import com.aiagent.bus.ErrorCode;
 import com.aiagent.bus.HealthStatus;
 import com.aiagent.bus.ServiceFailure;
+import com.aiagent.cache.RedisCache;
 import com.aiagent.config.AppConfig;
 import com.aiagent.store.Campaign;
 import com.aiagent.store.Content;
@@ -36,17 +37,27 @@ public final class RecommendationVerticle extends VerticleBase {
   private FeedRanker ranker;
   private FeedCache cache;
 
-  public RecommendationVerticle(AppConfig.Feed config, Stores stores) {
+  private final RedisCache redis;
+
+  public RecommendationVerticle(AppConfig.Feed config, Stores stores, RedisCache redis) {
     this.config = config;
     this.stores = stores;
+    this.redis = redis;
   }
 
   @Override
   public Future<?> start() {
     ranker = new FeedRanker(config);
-    cache = new FeedCache(Duration.ofMillis(config.cacheTtlMs()), config.cacheMaxUsers());
+    Duration ttl = Duration.ofMillis(config.cacheTtlMs());
+    cache =
+        redis.enabled()
+            ? new RedisFeedCache(redis, ttl)
+            : new LocalFeedCache(ttl, config.cacheMaxUsers());
     FeedClient.registerCodecs(vertx);
     BusEndpoint.serve(vertx, FeedAddresses.GET, FeedRequest.class, this::feed);
+    vertx
+        .eventBus()
+        .<String>consumer(FeedAddresses.USER_CHANGED, message -> cache.drop(message.body()));
     BusEndpoint.serveHealth(vertx, FeedAddresses.HEALTH, this::health);
     return Future.succeededFuture();
   }
@@ -83,15 +94,15 @@ public final class RecommendationVerticle extends VerticleBase {
     if (request.cursor() == null) {
       return cache
           .fresh(userId, now)
-          .map(Future::succeededFuture)
-          .orElseGet(() -> rank(userId, now))
+          .compose(cached -> cached.map(Future::succeededFuture).orElseGet(() -> rank(userId, now)))
           .map(ranked -> page(userId, ranked, 0, limit));
     }
     FeedCursor cursor = FeedCursor.decode(request.cursor(), now);
     return cache
         .at(userId, cursor.asOf())
-        .map(Future::succeededFuture)
-        .orElseGet(() -> rank(userId, cursor.asOf()))
+        .compose(
+            cached ->
+                cached.map(Future::succeededFuture).orElseGet(() -> rank(userId, cursor.asOf())))
         .map(ranked -> page(userId, ranked, cursor.offset(), limit));
   }
 
@@ -106,12 +117,8 @@ public final class RecommendationVerticle extends VerticleBase {
                         () ->
                             Future.failedFuture(
                                 ServiceFailure.notFound("unknown user: " + userId))))
-        .map(
-            items -> {
-              FeedCache.Ranked ranked = new FeedCache.Ranked(asOf, items);
-              cache.put(userId, ranked);
-              return ranked;
-            });
+        .map(items -> new FeedCache.Ranked(asOf, items))
+        .compose(ranked -> cache.put(userId, ranked).map(ranked));
   }
 
   private static FeedPage page(String userId, FeedCache.Ranked ranked, int offset, int limit) {

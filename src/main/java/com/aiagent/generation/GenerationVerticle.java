@@ -4,6 +4,7 @@ import com.aiagent.bus.BusEndpoint;
 import com.aiagent.bus.BusJson;
 import com.aiagent.bus.HealthStatus;
 import com.aiagent.bus.ServiceFailure;
+import com.aiagent.cache.RedisCache;
 import com.aiagent.config.AppConfig;
 import com.aiagent.embedding.EmbedResult;
 import com.aiagent.embedding.EmbeddingClient;
@@ -27,6 +28,7 @@ import com.aiagent.store.VectorMatch;
 import com.aiagent.store.VectorQuery;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
@@ -46,19 +48,30 @@ public final class GenerationVerticle extends VerticleBase {
   /** Campaigns fetched per one shown, so those promoting a retrieved product can be preferred. */
   private static final int CAMPAIGN_OVERFETCH = 4;
 
+  private static final Duration RATE_WINDOW = Duration.ofMinutes(1);
+
   private final AppConfig config;
   private final Stores stores;
   private EmbeddingClient embedding;
   private LlmClient llm;
   private MediaClient media;
 
-  public GenerationVerticle(AppConfig config, Stores stores) {
+  private final RedisCache redis;
+  private RateLimiter rateLimiter;
+
+  public GenerationVerticle(AppConfig config, Stores stores, RedisCache redis) {
     this.config = config;
     this.stores = stores;
+    this.redis = redis;
   }
 
   @Override
   public Future<?> start() {
+    int limit = config.generation().rateLimitPerMinute();
+    rateLimiter =
+        redis.enabled()
+            ? new RedisRateLimiter(redis, limit, RATE_WINDOW)
+            : new LocalRateLimiter(limit, RATE_WINDOW);
     GenerationClient.registerCodecs(vertx);
     embedding = new EmbeddingClient(vertx, config.bus().embeddingTimeoutMs());
     llm = new LlmClient(vertx, config.bus().llmTimeoutMs());
@@ -90,9 +103,8 @@ public final class GenerationVerticle extends VerticleBase {
     String prompt = request.prompt().strip();
     Language language = Language.detect(prompt);
     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    return stores
-        .catalog()
-        .user(request.userId())
+    return withinRateLimit(request.userId(), now)
+        .compose(v -> stores.catalog().user(request.userId()))
         .compose(
             user ->
                 user.map(Future::succeededFuture)
@@ -128,6 +140,23 @@ public final class GenerationVerticle extends VerticleBase {
                             post.id(), post.userId(), post.createdAt(), BusJson.toJsonObject(post)))
                     .map(post))
         .map(post -> post.withImageBase(baseUrl(request.baseUrl())));
+  }
+
+  private Future<Void> withinRateLimit(String userId, Instant now) {
+    int limit = config.generation().rateLimitPerMinute();
+    if (limit == 0) {
+      return Future.succeededFuture();
+    }
+    return rateLimiter
+        .acquire(userId, now)
+        .compose(
+            decision ->
+                decision.allowed()
+                    ? Future.succeededFuture()
+                    : Future.failedFuture(
+                        ServiceFailure.rateLimited(
+                            "at most " + limit + " generated posts a minute per user",
+                            decision.retryAfterSeconds())));
   }
 
   private void validate(GenerateFeedRequest request) {

@@ -32,6 +32,9 @@ final class ApiError {
   /** Maps a failed bus call (or anything else) to a response; unknown errors never show details. */
   static void fail(RoutingContext ctx, Throwable error) {
     if (error instanceof ServiceFailure failure) {
+      failure
+          .retryAfterSeconds()
+          .ifPresent(seconds -> ctx.response().putHeader("Retry-After", String.valueOf(seconds)));
       send(ctx, failure.code(), failure.getMessage());
       return;
     }

@@ -7,6 +7,7 @@ import com.aiagent.bus.ErrorCode;
 import com.aiagent.bus.HealthProbe;
 import com.aiagent.bus.HealthStatus;
 import com.aiagent.bus.ServiceFailure;
+import com.aiagent.cache.CacheAddresses;
 import com.aiagent.config.AppConfig;
 import com.aiagent.embedding.EmbeddingAddresses;
 import com.aiagent.feed.FeedAddresses;
@@ -49,7 +50,8 @@ public final class HttpVerticle extends VerticleBase {
           "generation", GenerationAddresses.HEALTH,
           "embedding", EmbeddingAddresses.HEALTH,
           "llm", LlmAddresses.HEALTH,
-          "media", MediaAddresses.HEALTH);
+          "media", MediaAddresses.HEALTH,
+          "cache", CacheAddresses.HEALTH);
 
   private final AppConfig config;
   private HttpServer server;

@@ -1,50 +1,58 @@
 package com.aiagent.seed;
 
 import com.aiagent.config.AppConfig;
-import com.aiagent.embedding.EmbedResult;
 import com.aiagent.embedding.EmbeddingClient;
 import com.aiagent.embedding.TaskType;
-import com.aiagent.store.Campaign;
-import com.aiagent.store.Category;
-import com.aiagent.store.Content;
-import com.aiagent.store.ItemType;
-import com.aiagent.store.Product;
+import com.aiagent.store.Dataset;
+import com.aiagent.store.StoredModel;
 import com.aiagent.store.Stores;
-import com.aiagent.store.User;
 import com.aiagent.store.VectorEntry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Seeds the demo data at deploy when the stores hold fewer than {@code seed.min_campaigns}
- * campaigns: rows first, then their embeddings, one batch of {@code embedding.batch_size} texts at
- * a time through the embedding module. Its start completes when seeding is done; the application
- * then undeploys it.
+ * Runs once at deploy: under the stores' exclusive lock (a PostgreSQL advisory lock, so instances
+ * starting together seed once) it migrates the schema and, when fewer than {@code
+ * seed.min_campaigns} campaigns exist (or when forced by the {@code seed} command), embeds the demo
+ * data in batches of {@code embedding.batch_size} through the embedding module and writes it in one
+ * go. Then it checks that every stored vector comes from the configured embedding model. Its start
+ * completes when all of that is done; the application then undeploys it.
  */
 public final class SeedVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(SeedVerticle.class);
+  static final String REEMBED_COMMAND =
+      "java -jar target/ai-agent.jar generate-embeddings (or scripts/generate_embeddings.sh)";
 
   private final AppConfig config;
   private final Stores stores;
+  private final boolean force;
 
   public SeedVerticle(AppConfig config, Stores stores) {
-    this.config = config;
-    this.stores = stores;
+    this(config, stores, false);
   }
 
-  /** One item to embed: its vector entry minus the vector. */
-  private record Pending(
-      String id, ItemType type, String category, Campaign campaign, String text) {}
+  /** {@code force}: seed whatever the stores hold (the {@code seed} command). */
+  public SeedVerticle(AppConfig config, Stores stores, boolean force) {
+    this.config = config;
+    this.stores = stores;
+    this.force = force;
+  }
 
   @Override
   public Future<?> start() {
-    if (!config.seed().enabled()) {
+    return stores
+        .admin()
+        .exclusively(() -> stores.admin().migrate().compose(v -> seedIfNeeded()))
+        .compose(v -> checkModels());
+  }
+
+  private Future<Void> seedIfNeeded() {
+    if (!config.seed().enabled() && !force) {
       LOG.info("seed disabled by configuration");
       return Future.succeededFuture();
     }
@@ -53,40 +61,59 @@ public final class SeedVerticle extends VerticleBase {
         .campaignCount()
         .compose(
             count -> {
-              if (count >= config.seed().minCampaigns()) {
+              if (count >= config.seed().minCampaigns() && !force) {
                 LOG.info("seed skipped: {} campaigns already stored", count);
-                return Future.succeededFuture();
+                return graphIfEmpty();
               }
               return seed(DemoData.load());
             });
   }
 
+  /** A graph kept apart from the catalog (in memory) starts empty; it gets the demo edges. */
+  private Future<Void> graphIfEmpty() {
+    return stores
+        .graph()
+        .count()
+        .compose(
+            edges ->
+                edges > 0
+                    ? Future.succeededFuture()
+                    : stores.graph().addEdges(DemoData.load().edges()));
+  }
+
   private Future<Void> seed(DemoData data) {
     long started = System.nanoTime();
     EmbeddingClient embedding = new EmbeddingClient(vertx, config.bus().embeddingTimeoutMs());
-    List<Pending> pending = pending(data);
-    Future<Void> chain =
-        Future.all(
-                stores.catalog().putCategories(data.categories()),
-                stores.catalog().putUsers(data.users()),
-                stores.catalog().putProducts(data.products()),
-                stores.catalog().putContents(data.contents()),
-                stores.graph().addEdges(data.edges()))
-            .mapEmpty();
+    List<EmbeddingRow> pending = pending(data);
+    List<VectorEntry> vectors = new ArrayList<>(pending.size());
+    Future<Void> chain = Future.succeededFuture();
     int batchSize = config.embedding().batchSize();
     for (int from = 0; from < pending.size(); from += batchSize) {
-      List<Pending> batch = pending.subList(from, Math.min(from + batchSize, pending.size()));
+      List<EmbeddingRow> batch = pending.subList(from, Math.min(from + batchSize, pending.size()));
       chain =
           chain.compose(
               v ->
                   embedding
-                      .embed(
-                          batch.stream().map(Pending::text).toList(), TaskType.RETRIEVAL_DOCUMENT)
-                      .compose(result -> stores.vectors().upsert(entries(batch, result))));
+                      .embed(EmbeddingTexts.texts(batch), TaskType.RETRIEVAL_DOCUMENT)
+                      .map(result -> vectors.addAll(EmbeddingTexts.entries(batch, result)))
+                      .mapEmpty());
     }
-    // Campaigns go in last: their count is what tells a later start that the seed is complete.
+    // Edges first: they are idempotent, and the campaigns written last by load() are what tells
+    // a later start that the seed is complete.
     return chain
-        .compose(v -> stores.catalog().putCampaigns(data.campaigns()))
+        .compose(v -> stores.graph().addEdges(data.edges()))
+        .compose(
+            v ->
+                stores
+                    .admin()
+                    .load(
+                        new Dataset(
+                            data.categories(),
+                            data.users(),
+                            data.products(),
+                            data.campaigns(),
+                            data.contents(),
+                            vectors)))
         .onSuccess(
             v ->
                 LOG.info(
@@ -96,65 +123,58 @@ public final class SeedVerticle extends VerticleBase {
                     data.campaigns().size(),
                     data.contents().size(),
                     data.edges().size(),
-                    pending.size(),
+                    vectors.size(),
                     (System.nanoTime() - started) / 1_000_000));
   }
 
-  /** Catalog rows are embedded with their category's names, so either language finds them. */
-  private static List<Pending> pending(DemoData data) {
-    Map<String, String> labels =
-        data.categories().stream()
-            .collect(Collectors.toMap(Category::key, c -> c.nameKo() + " " + c.nameEn()));
-    List<Pending> pending = new ArrayList<>();
-    for (User u : data.users()) {
-      pending.add(new Pending(u.id(), ItemType.USER, null, null, u.profileText()));
-    }
-    for (Product p : data.products()) {
-      pending.add(
-          new Pending(
-              p.id(),
-              ItemType.PRODUCT,
-              p.category(),
-              null,
-              labels.get(p.category()) + " " + p.embeddingText()));
-    }
-    for (Campaign c : data.campaigns()) {
-      pending.add(
-          new Pending(
-              c.id(),
-              ItemType.CAMPAIGN,
-              c.category(),
-              c,
-              labels.get(c.category()) + " " + c.embeddingText()));
-    }
-    for (Content c : data.contents()) {
-      pending.add(
-          new Pending(
-              c.id(),
-              ItemType.CONTENT,
-              c.category(),
-              null,
-              labels.get(c.category()) + " " + c.embeddingText()));
-    }
-    return pending;
+  /** Fails start-up when stored vectors come from another model or dimension than configured. */
+  private Future<Void> checkModels() {
+    String model = config.embedding().activeModel();
+    int dimension = config.embedding().dimension();
+    return stores
+        .admin()
+        .storedModels()
+        .compose(
+            models -> {
+              List<StoredModel> foreign =
+                  models.stream()
+                      .filter(m -> !model.equals(m.model()) || m.dimension() != dimension)
+                      .toList();
+              if (foreign.isEmpty()) {
+                return Future.succeededFuture();
+              }
+              String found =
+                  foreign.stream()
+                      .map(
+                          m ->
+                              m.rows()
+                                  + " "
+                                  + m.type().name().toLowerCase()
+                                  + " rows from "
+                                  + (m.model() == null
+                                      ? "no model"
+                                      : m.model() + "/" + m.dimension()))
+                      .collect(Collectors.joining(", "));
+              return Future.failedFuture(
+                  new IllegalStateException(
+                      "stored vectors do not match the embedding model "
+                          + model
+                          + "/"
+                          + dimension
+                          + ": "
+                          + found
+                          + "; re-embed with: "
+                          + REEMBED_COMMAND));
+            });
   }
 
-  private static List<VectorEntry> entries(List<Pending> batch, EmbedResult result) {
-    List<VectorEntry> entries = new ArrayList<>(batch.size());
-    for (int i = 0; i < batch.size(); i++) {
-      Pending p = batch.get(i);
-      Campaign c = p.campaign();
-      entries.add(
-          new VectorEntry(
-              p.id(),
-              p.type(),
-              p.category(),
-              c == null || c.active(),
-              c == null ? null : c.startsAt(),
-              c == null ? null : c.endsAt(),
-              result.vectors().get(i),
-              result.model()));
-    }
-    return entries;
+  private static List<EmbeddingRow> pending(DemoData data) {
+    EmbeddingTexts texts = new EmbeddingTexts(data.categories());
+    List<EmbeddingRow> pending = new ArrayList<>();
+    data.users().forEach(u -> pending.add(texts.of(u)));
+    data.products().forEach(p -> pending.add(texts.of(p)));
+    data.campaigns().forEach(c -> pending.add(texts.of(c)));
+    data.contents().forEach(c -> pending.add(texts.of(c)));
+    return pending;
   }
 }

@@ -20,6 +20,9 @@ public interface CatalogStore {
 
   Future<Optional<User>> user(String id);
 
+  /** The users of the given ids that exist, in the order asked. */
+  Future<List<User>> users(List<String> ids);
+
   /** The products of the given ids that exist, in the order asked. */
   Future<List<Product>> products(List<String> ids);
 

@@ -73,9 +73,43 @@ class ConfigLoaderTest {
 
   @Test
   void storesThisBuildCannotServeAreRefusedByName() {
-    assertThatThrownBy(() -> ConfigLoader.load(Map.of("USE_MOCK_VECTOR_DB", "false")))
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("MEDIA_PROVIDER", "vertex_imagen")))
         .isInstanceOf(ConfigException.class)
-        .hasMessageStartingWith("USE_MOCK_VECTOR_DB:")
-        .hasMessageContaining("postgres");
+        .hasMessageStartingWith("MEDIA_PROVIDER:");
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("USE_MOCK_GRAPH_DB", "false")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("USE_MOCK_GRAPH_DB:")
+        .hasMessageContaining("USE_MOCK_VECTOR_DB=false");
+  }
+
+  @Test
+  void postgresComesFromDatabaseUrlOrTheStandardVariables() {
+    AppConfig fromUrl =
+        ConfigLoader.load(
+            Map.of(
+                "USE_MOCK_VECTOR_DB", "false",
+                "USE_MOCK_GRAPH_DB", "false",
+                "PGHOST", "ignored.example",
+                "DATABASE_URL", "postgresql://app:s%40cret@db.example:5433/feeds?sslmode=require"));
+    assertThat(fromUrl.stores().vector()).isEqualTo(AppConfig.StoreKind.POSTGRES);
+    assertThat(fromUrl.stores().graph()).isEqualTo(AppConfig.StoreKind.POSTGRES);
+    assertThat(fromUrl.postgres())
+        .extracting("host", "port", "database", "user", "password", "sslMode")
+        .containsExactly("db.example", 5433, "feeds", "app", "s@cret", "require");
+
+    AppConfig fromPgVars =
+        ConfigLoader.load(
+            Map.of("APP_ENV", "local", "PGHOST", "10.0.0.5", "PGPORT", "6543", "PGDATABASE", "x"));
+    assertThat(fromPgVars.stores().vector()).isEqualTo(AppConfig.StoreKind.POSTGRES);
+    assertThat(fromPgVars.postgres().host()).isEqualTo("10.0.0.5");
+    assertThat(fromPgVars.postgres().port()).isEqualTo(6543);
+    assertThat(fromPgVars.postgres().database()).isEqualTo("x");
+    assertThat(fromPgVars.redis().url()).isEqualTo("redis://127.0.0.1:6379");
+    assertThat(ConfigLoader.load(Map.of()).postgres().database()).isEqualTo("ai_agent");
+    assertThat(ConfigLoader.load(Map.of()).redis().enabled()).isFalse();
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("DATABASE_URL", "mysql://x/y")))
+        .hasMessageStartingWith("DATABASE_URL:");
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("REDIS_URL", "localhost:6379")))
+        .hasMessageStartingWith("REDIS_URL:");
   }
 }

@@ -59,6 +59,11 @@ public final class MemoryCatalogStore implements CatalogStore {
   }
 
   @Override
+  public Future<List<User>> users(List<String> ids) {
+    return Future.succeededFuture(pick(users, ids));
+  }
+
+  @Override
   public Future<List<Product>> products(List<String> ids) {
     return Future.succeededFuture(pick(products, ids));
   }

@@ -1,6 +1,7 @@
 package com.aiagent.store.memory;
 
 import com.aiagent.store.ItemType;
+import com.aiagent.store.StoredModel;
 import com.aiagent.store.VectorEntry;
 import com.aiagent.store.VectorMatch;
 import com.aiagent.store.VectorMath;
@@ -124,6 +125,24 @@ public final class MemoryVectorStore implements VectorStore {
       }
     }
     return Future.succeededFuture(result);
+  }
+
+  synchronized List<StoredModel> storedModels() {
+    List<StoredModel> result = new ArrayList<>();
+    for (Map.Entry<ItemType, Map<String, VectorEntry>> e : byType.entrySet()) {
+      if (!e.getValue().isEmpty()) {
+        result.add(new StoredModel(e.getKey(), model, dimension, e.getValue().size()));
+      }
+    }
+    return result;
+  }
+
+  synchronized List<String> idsNotMadeBy(ItemType type, String wanted, int limit) {
+    return byType.getOrDefault(type, Map.of()).values().stream()
+        .filter(entry -> !entry.model().equals(wanted))
+        .map(VectorEntry::id)
+        .limit(limit)
+        .toList();
   }
 
   @Override

@@ -1,0 +1,83 @@
+package com.aiagent;
+
+import com.aiagent.cache.RedisCache;
+import com.aiagent.config.AppConfig;
+import com.aiagent.embedding.EmbeddingClient;
+import com.aiagent.embedding.EmbeddingVerticle;
+import com.aiagent.seed.Reembedder;
+import com.aiagent.seed.SeedVerticle;
+import com.aiagent.store.Stores;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.function.Consumer;
+
+/**
+ * The one-off commands beside {@code serve}, the Java counterparts of the original guide's Python
+ * scripts: {@code seed} (seed the demo data now) and {@code generate-embeddings} (recompute stored
+ * embeddings with the configured provider). Each deploys only the modules it needs.
+ */
+final class Commands {
+  private Commands() {}
+
+  static Future<String> seed(Vertx vertx, AppConfig config, Stores stores) {
+    return withEmbedding(
+        vertx,
+        config,
+        () ->
+            vertx
+                .deployVerticle(new SeedVerticle(config, stores, true))
+                .compose(vertx::undeploy)
+                .compose(v -> stores.catalog().campaignCount())
+                .map(count -> "seeded the demo data; " + count + " campaigns stored"));
+  }
+
+  static Future<String> generateEmbeddings(
+      Vertx vertx, AppConfig config, Stores stores, boolean all, Consumer<String> progress) {
+    if (!config.usesPostgres()) {
+      return Future.failedFuture(
+          new IllegalStateException(
+              "generate-embeddings works on PostgreSQL (USE_MOCK_VECTOR_DB=false or APP_ENV=local);"
+                  + " in-memory vectors are made at every start"));
+    }
+    return withEmbedding(
+        vertx,
+        config,
+        () ->
+            stores
+                .admin()
+                .exclusively(
+                    () ->
+                        stores
+                            .admin()
+                            .migrate()
+                            .compose(
+                                v ->
+                                    new Reembedder(
+                                            config,
+                                            stores,
+                                            new EmbeddingClient(
+                                                vertx, config.bus().embeddingTimeoutMs()),
+                                            progress)
+                                        .run(all)))
+                .map(
+                    count ->
+                        "re-embedded "
+                            + count
+                            + " rows with "
+                            + config.embedding().activeModel()
+                            + "/"
+                            + config.embedding().dimension()));
+  }
+
+  private static Future<String> withEmbedding(
+      Vertx vertx, AppConfig config, java.util.function.Supplier<Future<String>> work) {
+    RedisCache redis = new RedisCache(config.redis());
+    return vertx
+        .deployVerticle(redis)
+        .compose(
+            cache ->
+                vertx.deployVerticle(
+                    new EmbeddingVerticle(config.embedding(), config.redis(), redis)))
+        .compose(id -> work.get());
+  }
+}

@@ -1,0 +1,187 @@
+package com.aiagent.cache;
+
+import com.aiagent.bus.BusEndpoint;
+import com.aiagent.bus.HealthStatus;
+import com.aiagent.config.AppConfig;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisOptions;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The shared Redis connection of the feed cache, the embedding cache and the rate limits, or none
+ * when {@code redis.url} is unset. Redis is never required: while it is down every command fails at
+ * once (callers fall back to working without it) and {@code cache.health} says DOWN, not the
+ * service. A probe PINGs it every {@code redis.probe_interval_ms}, so it comes back by itself when
+ * Redis does; the pooled client opens fresh connections for it.
+ */
+public final class RedisCache extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(RedisCache.class);
+
+  /** INCR a window counter and give it its expiry on first use, atomically. */
+  private static final String INCREMENT_WINDOW =
+      "local n = redis.call('INCR', KEYS[1]) "
+          + "if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end "
+          + "return {n, redis.call('PTTL', KEYS[1])}";
+
+  private final AppConfig.Redis config;
+  private Redis client;
+  private volatile boolean up;
+  private volatile String lastError = "not probed yet";
+  private long probeTimer = -1;
+
+  public RedisCache(AppConfig.Redis config) {
+    this.config = config;
+  }
+
+  public boolean enabled() {
+    return config.enabled();
+  }
+
+  public boolean isUp() {
+    return up;
+  }
+
+  @Override
+  public Future<?> start() {
+    BusEndpoint.serveHealth(vertx, CacheAddresses.HEALTH, this::health);
+    if (!config.enabled()) {
+      return Future.succeededFuture();
+    }
+    client =
+        Redis.createClient(
+            vertx,
+            new RedisOptions()
+                .setConnectionString(config.url())
+                .setMaxPoolSize(8)
+                .setMaxPoolWaiting(1024));
+    probeTimer = vertx.setPeriodic(config.probeIntervalMs(), id -> probe());
+    // A service whose Redis is down still starts; the probe picks Redis up when it comes.
+    return probe()
+        .onFailure(
+            e ->
+                LOG.warn(
+                    "Redis at {} is not reachable ({}); serving without it",
+                    redactedUrl(),
+                    lastError))
+        .otherwiseEmpty();
+  }
+
+  @Override
+  public Future<?> stop() {
+    if (probeTimer >= 0) {
+      vertx.cancelTimer(probeTimer);
+    }
+    if (client != null) {
+      client.close();
+    }
+    return Future.succeededFuture();
+  }
+
+  private Future<Void> probe() {
+    return client
+        .send(Request.cmd(Command.PING))
+        .timeout(config.commandTimeoutMs(), TimeUnit.MILLISECONDS)
+        .onSuccess(
+            pong -> {
+              if (!up) {
+                LOG.info("Redis at {} is UP", redactedUrl());
+              }
+              up = true;
+            })
+        .onFailure(this::markDown)
+        .mapEmpty();
+  }
+
+  private void markDown(Throwable error) {
+    lastError = String.valueOf(error.getMessage());
+    if (up) {
+      LOG.warn("Redis at {} is DOWN ({}); serving without it", redactedUrl(), lastError);
+    }
+    up = false;
+  }
+
+  private Future<HealthStatus> health() {
+    Map<String, Object> details = new LinkedHashMap<>();
+    if (!config.enabled()) {
+      details.put("provider", "none");
+      return Future.succeededFuture(HealthStatus.up(false, details));
+    }
+    details.put("provider", "redis");
+    details.put("url", redactedUrl());
+    if (up) {
+      return Future.succeededFuture(HealthStatus.up(false, details));
+    }
+    details.put("error", lastError);
+    return Future.succeededFuture(HealthStatus.down(false, details));
+  }
+
+  private String redactedUrl() {
+    URI uri = URI.create(config.url());
+    return uri.getScheme()
+        + "://"
+        + uri.getHost()
+        + ":"
+        + (uri.getPort() < 0 ? 6379 : uri.getPort());
+  }
+
+  private Future<Response> send(Request request) {
+    if (!up) {
+      return Future.failedFuture(new IllegalStateException("Redis is down"));
+    }
+    return client
+        .send(request)
+        .timeout(config.commandTimeoutMs(), TimeUnit.MILLISECONDS)
+        .onFailure(this::markDown);
+  }
+
+  /** The value at {@code key}, or null. */
+  public Future<Buffer> get(String key) {
+    return send(Request.cmd(Command.GET).arg(key)).map(r -> r == null ? null : r.toBuffer());
+  }
+
+  /** The values at {@code keys}, in order, null where absent. */
+  public Future<List<Buffer>> getAll(List<String> keys) {
+    Request request = Request.cmd(Command.MGET);
+    keys.forEach(request::arg);
+    return send(request)
+        .map(
+            r -> {
+              List<Buffer> values = new ArrayList<>(keys.size());
+              for (int i = 0; i < r.size(); i++) {
+                Response value = r.get(i);
+                values.add(value == null ? null : value.toBuffer());
+              }
+              return values;
+            });
+  }
+
+  public Future<Void> set(String key, Buffer value, long ttlMs) {
+    return send(Request.cmd(Command.SET).arg(key).arg(value).arg("PX").arg(ttlMs)).mapEmpty();
+  }
+
+  public Future<Void> delete(String key) {
+    return send(Request.cmd(Command.DEL).arg(key)).mapEmpty();
+  }
+
+  /** Counts one more hit in a window that expires {@code windowMs} after its first hit. */
+  public Future<WindowCount> incrementWindow(String key, long windowMs) {
+    return send(Request.cmd(Command.EVAL).arg(INCREMENT_WINDOW).arg(1).arg(key).arg(windowMs))
+        .map(r -> new WindowCount(r.get(0).toLong(), r.get(1).toLong()));
+  }
+
+  /** A window's count so far and the milliseconds until it ends. */
+  public record WindowCount(long count, long remainingMs) {}
+}

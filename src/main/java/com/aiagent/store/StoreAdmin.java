@@ -1,0 +1,29 @@
+package com.aiagent.store;
+
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** Schema, seeding and embedding upkeep: what the seed verticle and the commands need. */
+public interface StoreAdmin {
+  /** Brings the schema up to date; a second call changes nothing. */
+  Future<Void> migrate();
+
+  /** Runs {@code work} while no other instance of the service runs seeding work. */
+  <T> Future<T> exclusively(Supplier<Future<T>> work);
+
+  /** Writes a whole dataset at once (all of it or, on failure, none); existing rows are updated. */
+  Future<Void> load(Dataset dataset);
+
+  /** The models and dimensions of the stored vectors, per item type. */
+  Future<List<StoredModel>> storedModels();
+
+  /** Up to {@code limit} ids of {@code type} whose vector was not made by {@code model}. */
+  Future<List<String>> staleEmbeddings(ItemType type, String model, int limit);
+
+  /** Flags every vector for re-embedding (the rows keep their vectors until then). */
+  Future<Void> flagAllForReembedding();
+
+  /** Closes connections. */
+  Future<Void> close();
+}

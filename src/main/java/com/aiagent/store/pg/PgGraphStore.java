@@ -1,0 +1,54 @@
+package com.aiagent.store.pg;
+
+import com.aiagent.store.Edge;
+import com.aiagent.store.EdgeType;
+import com.aiagent.store.GraphStore;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The graph as one edge table; "similar users" is one recursive-free CTE. */
+public final class PgGraphStore implements GraphStore {
+  private final Pool pool;
+
+  PgGraphStore(Pool pool) {
+    this.pool = pool;
+  }
+
+  @Override
+  public Future<Void> addEdges(List<Edge> edges) {
+    if (edges.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return pool.preparedQuery(SqlQueries.INSERT_EDGE)
+        .executeBatch(edges.stream().map(e -> Tuple.of(e.from(), e.type().name(), e.to())).toList())
+        .mapEmpty();
+  }
+
+  @Override
+  public Future<List<String>> targets(String userId, EdgeType type) {
+    return pool.preparedQuery(SqlQueries.SELECT_TARGETS)
+        .execute(Tuple.of(userId, type.name()))
+        .map(rows -> PgRows.list(rows, r -> r.getString(0)));
+  }
+
+  @Override
+  public Future<Map<String, Integer>> likedBySimilarUsers(String userId) {
+    return pool.preparedQuery(SqlQueries.LIKED_BY_SIMILAR_USERS)
+        .execute(Tuple.of(userId))
+        .map(
+            rows -> {
+              Map<String, Integer> counts = new LinkedHashMap<>();
+              rows.forEach(r -> counts.put(r.getString(0), r.getLong(1).intValue()));
+              return counts;
+            });
+  }
+
+  @Override
+  public Future<Long> count() {
+    return pool.query(SqlQueries.COUNT_EDGES).execute().map(PgRows::count);
+  }
+}

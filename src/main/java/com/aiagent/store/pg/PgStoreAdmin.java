@@ -1,0 +1,227 @@
+package com.aiagent.store.pg;
+
+import com.aiagent.store.Dataset;
+import com.aiagent.store.ItemType;
+import com.aiagent.store.StoreAdmin;
+import com.aiagent.store.StoredModel;
+import com.aiagent.store.VectorEntry;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Migrations from {@code scripts/migration_NNN.sql} (packaged as {@code db/}), recorded in {@code
+ * schema_migrations}; seeding under a PostgreSQL advisory lock, so instances starting together seed
+ * once; and the queries that keep embeddings in one model.
+ */
+public final class PgStoreAdmin implements StoreAdmin {
+  private static final Logger LOG = LoggerFactory.getLogger(PgStoreAdmin.class);
+  private static final String MIGRATION = "db/migration_%03d.sql";
+
+  private final Pool pool;
+  private final long lockKey;
+
+  PgStoreAdmin(Pool pool, long lockKey) {
+    this.pool = pool;
+    this.lockKey = lockKey;
+  }
+
+  @Override
+  public Future<Void> migrate() {
+    return pool.withConnection(
+        conn ->
+            conn.query(SqlQueries.CREATE_MIGRATIONS_TABLE)
+                .execute()
+                .compose(v -> conn.query(SqlQueries.APPLIED_MIGRATIONS).execute())
+                .compose(
+                    rows -> {
+                      Set<Integer> applied = new HashSet<>(PgRows.list(rows, r -> r.getInteger(0)));
+                      Future<Void> chain = Future.succeededFuture();
+                      for (int version = 1; resourceExists(version); version++) {
+                        if (!applied.contains(version)) {
+                          int next = version;
+                          chain = chain.compose(v -> apply(conn, next));
+                        }
+                      }
+                      return chain;
+                    }));
+  }
+
+  private Future<Void> apply(SqlConnection conn, int version) {
+    String name = String.format(MIGRATION, version);
+    String sql = readResource(name);
+    return conn.begin()
+        .compose(
+            tx ->
+                conn.query(sql)
+                    .execute()
+                    .compose(
+                        v ->
+                            conn.preparedQuery(SqlQueries.RECORD_MIGRATION)
+                                .execute(Tuple.of(version, name)))
+                    .compose(v -> tx.commit())
+                    .onFailure(e -> tx.rollback()))
+        .onSuccess(v -> LOG.info("applied migration {}", name));
+  }
+
+  private static boolean resourceExists(int version) {
+    return PgStoreAdmin.class.getClassLoader().getResource(String.format(MIGRATION, version))
+        != null;
+  }
+
+  private static String readResource(String name) {
+    try (InputStream in = PgStoreAdmin.class.getClassLoader().getResourceAsStream(name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Holds a session-level advisory lock on one connection while {@code work} runs on others. */
+  @Override
+  public <T> Future<T> exclusively(Supplier<Future<T>> work) {
+    return pool.getConnection()
+        .compose(
+            conn ->
+                conn.preparedQuery(SqlQueries.ADVISORY_LOCK)
+                    .execute(Tuple.of(lockKey))
+                    .compose(locked -> work.get())
+                    .eventually(
+                        () ->
+                            conn.preparedQuery(SqlQueries.ADVISORY_UNLOCK)
+                                .execute(Tuple.of(lockKey))
+                                .eventually(conn::close)));
+  }
+
+  @Override
+  public Future<Void> load(Dataset data) {
+    Map<String, VectorEntry> vectors =
+        data.vectors().stream().collect(Collectors.toMap(VectorEntry::id, Function.identity()));
+    return pool.withTransaction(
+        conn ->
+            batch(
+                    conn,
+                    SqlQueries.UPSERT_CATEGORY,
+                    data.categories().stream().map(PgRows::categoryParams).toList())
+                .compose(
+                    v ->
+                        batch(
+                            conn,
+                            SqlQueries.UPSERT_USER,
+                            data.users().stream()
+                                .map(
+                                    u ->
+                                        PgRows.userParams(
+                                            u, vector(vectors, u.id()), model(vectors, u.id())))
+                                .toList()))
+                .compose(
+                    v ->
+                        batch(
+                            conn,
+                            SqlQueries.UPSERT_PRODUCT,
+                            data.products().stream()
+                                .map(
+                                    p ->
+                                        PgRows.productParams(
+                                            p, vector(vectors, p.id()), model(vectors, p.id())))
+                                .toList()))
+                .compose(
+                    v ->
+                        batch(
+                            conn,
+                            SqlQueries.UPSERT_CONTENT,
+                            data.contents().stream()
+                                .map(
+                                    c ->
+                                        PgRows.contentParams(
+                                            c, vector(vectors, c.id()), model(vectors, c.id())))
+                                .toList()))
+                .compose(
+                    v ->
+                        batch(
+                            conn,
+                            SqlQueries.UPSERT_CAMPAIGN,
+                            data.campaigns().stream()
+                                .map(
+                                    c ->
+                                        PgRows.campaignParams(
+                                            c, vector(vectors, c.id()), model(vectors, c.id())))
+                                .toList())));
+  }
+
+  private static float[] vector(Map<String, VectorEntry> vectors, String id) {
+    VectorEntry entry = vectors.get(id);
+    return entry == null ? null : entry.vector();
+  }
+
+  private static String model(Map<String, VectorEntry> vectors, String id) {
+    VectorEntry entry = vectors.get(id);
+    return entry == null ? null : entry.model();
+  }
+
+  private static Future<Void> batch(SqlConnection conn, String sql, List<Tuple> params) {
+    return params.isEmpty()
+        ? Future.succeededFuture()
+        : conn.preparedQuery(sql).executeBatch(params).mapEmpty();
+  }
+
+  @Override
+  public Future<List<StoredModel>> storedModels() {
+    List<Future<List<StoredModel>>> perType = new ArrayList<>();
+    for (ItemType type : ItemType.values()) {
+      perType.add(
+          pool.query(SqlQueries.storedModels(type))
+              .execute()
+              .map(
+                  rows ->
+                      PgRows.list(
+                          rows,
+                          r ->
+                              new StoredModel(
+                                  type, r.getString(0), r.getInteger(1), r.getLong(2)))));
+    }
+    return Future.all(perType)
+        .map(all -> perType.stream().flatMap(f -> f.result().stream()).toList());
+  }
+
+  @Override
+  public Future<List<String>> staleEmbeddings(ItemType type, String model, int limit) {
+    return pool.preparedQuery(SqlQueries.staleEmbeddings(type))
+        .execute(Tuple.of(model, limit))
+        .map(rows -> PgRows.list(rows, r -> r.getString(0)));
+  }
+
+  @Override
+  public Future<Void> flagAllForReembedding() {
+    return pool.withTransaction(
+        conn -> {
+          Future<Void> chain = Future.succeededFuture();
+          for (ItemType type : ItemType.values()) {
+            chain =
+                chain.compose(
+                    v -> conn.query(SqlQueries.flagForReembedding(type)).execute().mapEmpty());
+          }
+          return chain;
+        });
+  }
+
+  @Override
+  public Future<Void> close() {
+    return pool.close();
+  }
+}

@@ -1,0 +1,164 @@
+package com.aiagent.store.pg;
+
+import com.aiagent.store.ItemType;
+
+/** Every SQL statement of the PostgreSQL stores, in pgvector's README style. */
+final class SqlQueries {
+  private SqlQueries() {}
+
+  static String table(ItemType type) {
+    return switch (type) {
+      case USER -> "users";
+      case PRODUCT -> "products";
+      case CAMPAIGN -> "campaigns";
+      case CONTENT -> "contents";
+    };
+  }
+
+  // Catalog. Upserts keep a row's embedding unless the statement sets it.
+  static final String UPSERT_CATEGORY =
+      "INSERT INTO categories (key, name_ko, name_en, color) VALUES ($1, $2, $3, $4) "
+          + "ON CONFLICT (key) DO UPDATE SET name_ko = EXCLUDED.name_ko, name_en = EXCLUDED.name_en, "
+          + "color = EXCLUDED.color";
+  static final String UPSERT_USER =
+      "INSERT INTO users (id, name_ko, name_en, interests, bio_ko, bio_en, embedding, embedding_model) "
+          + "VALUES ($1, $2, $3, $4, $5, $6, $7::vector, $8) "
+          + "ON CONFLICT (id) DO UPDATE SET name_ko = EXCLUDED.name_ko, name_en = EXCLUDED.name_en, "
+          + "interests = EXCLUDED.interests, bio_ko = EXCLUDED.bio_ko, bio_en = EXCLUDED.bio_en, "
+          + "embedding = COALESCE(EXCLUDED.embedding, users.embedding), "
+          + "embedding_model = COALESCE(EXCLUDED.embedding_model, users.embedding_model)";
+  static final String UPSERT_PRODUCT =
+      "INSERT INTO products (id, category, name_ko, name_en, price, description_ko, description_en, "
+          + "tags, embedding, embedding_model) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::vector, $10) "
+          + "ON CONFLICT (id) DO UPDATE SET category = EXCLUDED.category, name_ko = EXCLUDED.name_ko, "
+          + "name_en = EXCLUDED.name_en, price = EXCLUDED.price, "
+          + "description_ko = EXCLUDED.description_ko, description_en = EXCLUDED.description_en, "
+          + "tags = EXCLUDED.tags, embedding = COALESCE(EXCLUDED.embedding, products.embedding), "
+          + "embedding_model = COALESCE(EXCLUDED.embedding_model, products.embedding_model)";
+  static final String UPSERT_CAMPAIGN =
+      "INSERT INTO campaigns (id, product_id, category, advertiser, title_ko, title_en, body_ko, "
+          + "body_en, target_interests, bid, active, starts_at, ends_at, embedding, embedding_model) "
+          + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::vector, $15) "
+          + "ON CONFLICT (id) DO UPDATE SET product_id = EXCLUDED.product_id, "
+          + "category = EXCLUDED.category, advertiser = EXCLUDED.advertiser, "
+          + "title_ko = EXCLUDED.title_ko, title_en = EXCLUDED.title_en, body_ko = EXCLUDED.body_ko, "
+          + "body_en = EXCLUDED.body_en, target_interests = EXCLUDED.target_interests, "
+          + "bid = EXCLUDED.bid, active = EXCLUDED.active, starts_at = EXCLUDED.starts_at, "
+          + "ends_at = EXCLUDED.ends_at, "
+          + "embedding = COALESCE(EXCLUDED.embedding, campaigns.embedding), "
+          + "embedding_model = COALESCE(EXCLUDED.embedding_model, campaigns.embedding_model)";
+  static final String UPSERT_CONTENT =
+      "INSERT INTO contents (id, author_id, category, product_id, title_ko, title_en, body_ko, "
+          + "body_en, tags, created_at, embedding, embedding_model) "
+          + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::vector, $12) "
+          + "ON CONFLICT (id) DO UPDATE SET author_id = EXCLUDED.author_id, "
+          + "category = EXCLUDED.category, product_id = EXCLUDED.product_id, "
+          + "title_ko = EXCLUDED.title_ko, title_en = EXCLUDED.title_en, body_ko = EXCLUDED.body_ko, "
+          + "body_en = EXCLUDED.body_en, tags = EXCLUDED.tags, created_at = EXCLUDED.created_at, "
+          + "embedding = COALESCE(EXCLUDED.embedding, contents.embedding), "
+          + "embedding_model = COALESCE(EXCLUDED.embedding_model, contents.embedding_model)";
+
+  static final String SELECT_CATEGORIES =
+      "SELECT key, name_ko, name_en, color FROM categories ORDER BY key";
+  static final String SELECT_USER =
+      "SELECT id, name_ko, name_en, interests, bio_ko, bio_en FROM users WHERE id = $1";
+  static final String SELECT_USERS =
+      "SELECT id, name_ko, name_en, interests, bio_ko, bio_en FROM users WHERE id = ANY($1)";
+  static final String SELECT_PRODUCTS =
+      "SELECT id, category, name_ko, name_en, price, description_ko, description_en, tags "
+          + "FROM products WHERE id = ANY($1)";
+  static final String SELECT_CAMPAIGNS =
+      "SELECT id, product_id, category, advertiser, title_ko, title_en, body_ko, body_en, "
+          + "target_interests, bid, active, starts_at, ends_at FROM campaigns WHERE id = ANY($1)";
+  static final String SELECT_CONTENTS =
+      "SELECT id, author_id, category, product_id, title_ko, title_en, body_ko, body_en, tags, "
+          + "created_at FROM contents WHERE id = ANY($1)";
+  static final String COUNT_CAMPAIGNS = "SELECT count(*) FROM campaigns";
+
+  // Vectors.
+  static String updateEmbedding(ItemType type) {
+    return "UPDATE "
+        + table(type)
+        + " SET embedding = $2::vector, embedding_model = $3 WHERE id = $1";
+  }
+
+  /** Nearest neighbours by cosine distance; $1 vector, $2 limit, then the filters that apply. */
+  static String search(ItemType type, boolean byCategory, boolean liveOnly) {
+    StringBuilder sql =
+        new StringBuilder("SELECT id, 1 - (embedding <=> $1::vector) AS similarity FROM ")
+            .append(table(type))
+            .append(" WHERE embedding IS NOT NULL");
+    int next = 3;
+    if (byCategory) {
+      sql.append(" AND category = $").append(next++);
+    }
+    if (liveOnly && type == ItemType.CAMPAIGN) {
+      sql.append(" AND active AND starts_at <= $")
+          .append(next)
+          .append(" AND ends_at > $")
+          .append(next);
+    }
+    return sql.append(" ORDER BY embedding <=> $1::vector LIMIT $2").toString();
+  }
+
+  static final String SELECT_VECTORS =
+      "SELECT id, embedding::text FROM users WHERE id = ANY($1) AND embedding IS NOT NULL "
+          + "UNION ALL SELECT id, embedding::text FROM products WHERE id = ANY($1) AND embedding IS NOT NULL "
+          + "UNION ALL SELECT id, embedding::text FROM campaigns WHERE id = ANY($1) AND embedding IS NOT NULL "
+          + "UNION ALL SELECT id, embedding::text FROM contents WHERE id = ANY($1) AND embedding IS NOT NULL";
+
+  static String countVectors(ItemType type) {
+    return "SELECT count(*) FROM " + table(type) + " WHERE embedding IS NOT NULL";
+  }
+
+  static String storedModels(ItemType type) {
+    return "SELECT embedding_model, coalesce(vector_dims(embedding), 0), count(*) FROM "
+        + table(type)
+        + " GROUP BY 1, 2 ORDER BY 1, 2";
+  }
+
+  static String staleEmbeddings(ItemType type) {
+    return "SELECT id FROM "
+        + table(type)
+        + " WHERE embedding IS NULL OR embedding_model IS DISTINCT FROM $1 ORDER BY id LIMIT $2";
+  }
+
+  static String flagForReembedding(ItemType type) {
+    return "UPDATE " + table(type) + " SET embedding_model = NULL";
+  }
+
+  // Graph.
+  static final String INSERT_EDGE =
+      "INSERT INTO edges (from_id, type, to_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING";
+  static final String SELECT_TARGETS =
+      "SELECT to_id FROM edges WHERE from_id = $1 AND type = $2 ORDER BY seq";
+  static final String LIKED_BY_SIMILAR_USERS =
+      "WITH own AS (SELECT to_id FROM edges WHERE from_id = $1 AND type = 'LIKES'), "
+          + "similar AS ("
+          + " SELECT to_id AS user_id FROM edges WHERE from_id = $1 AND type = 'FOLLOWS'"
+          + " UNION"
+          + " SELECT e.from_id FROM edges e JOIN own o ON e.to_id = o.to_id WHERE e.type = 'LIKES') "
+          + "SELECT e.to_id, count(DISTINCT e.from_id) FROM edges e JOIN similar s ON e.from_id = s.user_id "
+          + "WHERE e.type = 'LIKES' AND s.user_id <> $1 AND e.to_id NOT IN (SELECT to_id FROM own) "
+          + "GROUP BY e.to_id ORDER BY e.to_id";
+  static final String COUNT_EDGES = "SELECT count(*) FROM edges";
+
+  // Generated posts.
+  static final String INSERT_POST =
+      "INSERT INTO generated_posts (id, user_id, created_at, document) VALUES ($1, $2, $3, $4)";
+  static final String SELECT_POST =
+      "SELECT id, user_id, created_at, document FROM generated_posts WHERE id = $1";
+  static final String COUNT_POSTS = "SELECT count(*) FROM generated_posts";
+
+  // Schema and seeding.
+  static final String CREATE_MIGRATIONS_TABLE =
+      "CREATE TABLE IF NOT EXISTS schema_migrations ("
+          + "version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())";
+  static final String APPLIED_MIGRATIONS = "SELECT version FROM schema_migrations";
+  static final String RECORD_MIGRATION =
+      "INSERT INTO schema_migrations (version, name) VALUES ($1, $2)";
+  static final String ADVISORY_LOCK = "SELECT pg_advisory_lock($1)";
+  static final String ADVISORY_UNLOCK = "SELECT pg_advisory_unlock($1)";
+  static final String SET_SEARCH_OPTIONS =
+      "SET hnsw.ef_search = %d; SET hnsw.iterative_scan = strict_order";
+}
