@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The project's test command: builds with the Maven wrapper and runs every test.
-# The embedded default needs no services; extra Maven arguments pass through (e.g. -Dtest=ApiTest).
+# The project's test command: makes sure PostgreSQL with pgvector and Redis are there
+# (scripts/test-services.sh installs and starts them on Debian), then builds with the Maven wrapper
+# and runs every test. Extra arguments pass through to Maven (e.g. -Dtest=ApiTest).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,4 +10,5 @@ if ! command -v java >/dev/null 2>&1; then
   exit 1
 fi
 
+bash scripts/test-services.sh
 exec ./mvnw -B -ntp verify "$@"

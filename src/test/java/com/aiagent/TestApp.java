@@ -17,7 +17,7 @@ import java.util.Map;
 public final class TestApp {
   public final AppConfig config;
   public final Path mediaDir;
-  public final Stores stores = Stores.inMemory();
+  public Stores stores;
   private Application application;
 
   private TestApp(AppConfig config, Path mediaDir) {
@@ -43,9 +43,15 @@ public final class TestApp {
     return create(Map.of());
   }
 
+  /** Opens the stores the config asks for (in memory unless told otherwise) and starts. */
   public Future<Void> start(Vertx vertx) {
-    application = new Application(vertx, config, stores);
-    return application.start();
+    return Stores.open(vertx, config)
+        .compose(
+            opened -> {
+              stores = opened;
+              application = new Application(vertx, config, stores);
+              return application.start();
+            });
   }
 
   public Future<Void> stop() {

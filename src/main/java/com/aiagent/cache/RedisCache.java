@@ -54,6 +54,11 @@ public final class RedisCache extends VerticleBase {
     return up;
   }
 
+  /** The key for {@code name} under this deployment's prefix ({@code redis.key_prefix}). */
+  public String key(String name) {
+    return config.keyPrefix() + name;
+  }
+
   @Override
   public Future<?> start() {
     BusEndpoint.serveHealth(vertx, CacheAddresses.HEALTH, this::health);

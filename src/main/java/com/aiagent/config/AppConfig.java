@@ -100,7 +100,11 @@ public record AppConfig(
 
   /** Redis for the feed cache, the embedding cache and rate limits; {@code url} null: none. */
   public record Redis(
-      String url, long embeddingTtlMs, long probeIntervalMs, long commandTimeoutMs) {
+      String url,
+      String keyPrefix,
+      long embeddingTtlMs,
+      long probeIntervalMs,
+      long commandTimeoutMs) {
     public boolean enabled() {
       return url != null;
     }

@@ -59,6 +59,7 @@ public final class ConfigLoader {
           new Override("DB_POOL_SIZE", "postgres.pool_size", Function.identity()),
           new Override("HNSW_EF_SEARCH", "postgres.ef_search", Function.identity()),
           new Override("REDIS_URL", "redis.url", Function.identity()),
+          new Override("REDIS_KEY_PREFIX", "redis.key_prefix", Function.identity()),
           new Override(
               "RATE_LIMIT_PER_MINUTE", "generation.rate_limit_per_minute", Function.identity()));
 
@@ -282,6 +283,7 @@ public final class ConfigLoader {
     AppConfig.Redis redis =
         new AppConfig.Redis(
             optionalRedisUrl("redis.url"),
+            text("redis.key_prefix"),
             integer("redis.embedding_ttl_ms", 1000, Integer.MAX_VALUE),
             integer("redis.probe_interval_ms", 100, 600_000),
             integer("redis.command_timeout_ms", 10, 60_000));

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * When Redis is down every lookup misses and nothing is written.
  */
 final class EmbeddingCache {
-  private static final String PREFIX = "ai-agent:embedding:";
+  private static final String PREFIX = "embedding:";
 
   private final RedisCache redis;
   private final long ttlMs;
@@ -30,13 +30,18 @@ final class EmbeddingCache {
     this.ttlMs = ttlMs;
   }
 
-  static String key(String model, int dimension, TaskType task, String text) {
+  String key(String model, int dimension, TaskType task, String text) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       sha.update(task.name().getBytes(StandardCharsets.UTF_8));
       sha.update((byte) 0);
       sha.update(text.getBytes(StandardCharsets.UTF_8));
-      return PREFIX + model + ":" + dimension + ":" + HexFormat.of().formatHex(sha.digest());
+      return redis.key(PREFIX)
+          + model
+          + ":"
+          + dimension
+          + ":"
+          + HexFormat.of().formatHex(sha.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  */
 final class RedisFeedCache implements FeedCache {
   private static final Logger LOG = LoggerFactory.getLogger(RedisFeedCache.class);
-  private static final String PREFIX = "ai-agent:feed:";
+  private static final String PREFIX = "feed:";
 
   private final RedisCache redis;
   private final Duration ttl;
@@ -25,8 +25,8 @@ final class RedisFeedCache implements FeedCache {
     this.ttl = ttl;
   }
 
-  static String key(String userId) {
-    return PREFIX + userId;
+  private String key(String userId) {
+    return redis.key(PREFIX + userId);
   }
 
   private Future<Optional<Ranked>> load(String userId) {

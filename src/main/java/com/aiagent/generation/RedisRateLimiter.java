@@ -10,7 +10,7 @@ import java.time.Instant;
  * Redis is down each instance counts on its own instead.
  */
 final class RedisRateLimiter implements RateLimiter {
-  private static final String PREFIX = "ai-agent:ratelimit:generate-feed:";
+  private static final String PREFIX = "ratelimit:generate-feed:";
 
   private final RedisCache redis;
   private final int limit;
@@ -27,7 +27,7 @@ final class RedisRateLimiter implements RateLimiter {
   @Override
   public Future<Decision> acquire(String userId, Instant now) {
     return redis
-        .incrementWindow(PREFIX + userId, window.toMillis())
+        .incrementWindow(redis.key(PREFIX + userId), window.toMillis())
         .map(
             counted ->
                 counted.count() <= limit

@@ -134,12 +134,12 @@ final class SqlQueries {
       "SELECT to_id FROM edges WHERE from_id = $1 AND type = $2 ORDER BY seq";
   static final String LIKED_BY_SIMILAR_USERS =
       "WITH own AS (SELECT to_id FROM edges WHERE from_id = $1 AND type = 'LIKES'), "
-          + "similar AS ("
+          + "peers AS ("
           + " SELECT to_id AS user_id FROM edges WHERE from_id = $1 AND type = 'FOLLOWS'"
           + " UNION"
           + " SELECT e.from_id FROM edges e JOIN own o ON e.to_id = o.to_id WHERE e.type = 'LIKES') "
-          + "SELECT e.to_id, count(DISTINCT e.from_id) FROM edges e JOIN similar s ON e.from_id = s.user_id "
-          + "WHERE e.type = 'LIKES' AND s.user_id <> $1 AND e.to_id NOT IN (SELECT to_id FROM own) "
+          + "SELECT e.to_id, count(DISTINCT e.from_id) FROM edges e JOIN peers p ON e.from_id = p.user_id "
+          + "WHERE e.type = 'LIKES' AND p.user_id <> $1 AND e.to_id NOT IN (SELECT to_id FROM own) "
           + "GROUP BY e.to_id ORDER BY e.to_id";
   static final String COUNT_EDGES = "SELECT count(*) FROM edges";
 
@@ -160,5 +160,6 @@ final class SqlQueries {
   static final String ADVISORY_LOCK = "SELECT pg_advisory_lock($1)";
   static final String ADVISORY_UNLOCK = "SELECT pg_advisory_unlock($1)";
   static final String SET_SEARCH_OPTIONS =
-      "SET hnsw.ef_search = %d; SET hnsw.iterative_scan = strict_order";
+      "SET client_min_messages = warning; SET hnsw.ef_search = %d; "
+          + "SET hnsw.iterative_scan = strict_order";
 }
