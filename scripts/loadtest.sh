@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# Load test: starts the service jar on the embedded default and measures GET /v1/feed and
-# POST /v1/ai/generate-feed with wrk (installed from Debian's packages when missing).
+# Load test: starts the service jar and measures GET /v1/feed and POST /v1/ai/generate-feed with
+# wrk (installed from Debian's packages when missing).
 # Usage: scripts/loadtest.sh [seconds per run, default 30]
-# Environment: PORT (default 18080), FEED_CONNECTIONS (50), GENERATE_CONNECTIONS (16),
-#              WRK_THREADS (2), and any service variable (e.g. MEDIA_PROVIDER=none).
+# Environment: STORE=memory (the embedded default) or STORE=postgres (APP_ENV=local against the
+#              database PGDATABASE, default ai_agent_bench, created when missing, and Redis at
+#              REDIS_URL, default redis://127.0.0.1:6379); RUNS=feed,generate-feed (which to run);
+#              PORT (default 18080), FEED_CONNECTIONS (50), GENERATE_CONNECTIONS (16),
+#              WRK_THREADS (2), and any service variable (e.g. MEDIA_PROVIDER=none,
+#              FEED_CACHE_TTL_MS=0 for no feed cache).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,7 +16,22 @@ PORT="${PORT:-18080}"
 FEED_CONNECTIONS="${FEED_CONNECTIONS:-50}"
 GENERATE_CONNECTIONS="${GENERATE_CONNECTIONS:-16}"
 WRK_THREADS="${WRK_THREADS:-2}"
+STORE="${STORE:-memory}"
+RUNS="${RUNS:-feed,generate-feed}"
 BASE="http://127.0.0.1:${PORT}"
+# wrk sends far more than a person would; the per-user limit is not what is measured.
+export RATE_LIMIT_PER_MINUTE="${RATE_LIMIT_PER_MINUTE:-0}"
+
+if [ "${STORE}" = "postgres" ]; then
+  export APP_ENV=local PGDATABASE="${PGDATABASE:-ai_agent_bench}"
+  export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
+  export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}" REDIS_KEY_PREFIX="loadtest-$$:"
+  bash scripts/test-services.sh >/dev/null
+  if [ "$(psql -d postgres -tAc "SELECT count(*) FROM pg_database WHERE datname = '${PGDATABASE}'")" = "0" ]; then
+    psql -d postgres -q -c "CREATE DATABASE ${PGDATABASE}"
+  fi
+  echo "PostgreSQL mode: database ${PGDATABASE} ($(psql -tAc 'SELECT count(*) FROM campaigns' 2>/dev/null || echo 0) campaigns before start), Redis ${REDIS_URL}"
+fi
 
 if ! command -v wrk >/dev/null 2>&1; then
   echo "installing wrk from Debian's packages"
@@ -53,7 +72,7 @@ run() {
   ' "${WORK}/${name}.txt"
 }
 
-run feed "${FEED_CONNECTIONS}" scripts/wrk/feed.lua
-run generate-feed "${GENERATE_CONNECTIONS}" scripts/wrk/generate.lua
+case ",${RUNS}," in *,feed,*) run feed "${FEED_CONNECTIONS}" scripts/wrk/feed.lua ;; esac
+case ",${RUNS}," in *,generate-feed,*) run generate-feed "${GENERATE_CONNECTIONS}" scripts/wrk/generate.lua ;; esac
 echo
 echo "pictures written: $(find "${MEDIA_DIR}" -name '*.webp' | wc -l)"

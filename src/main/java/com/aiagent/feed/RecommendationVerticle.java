@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,11 @@ public final class RecommendationVerticle extends VerticleBase {
   private FeedRanker ranker;
   private FeedCache cache;
 
+  private static final double REFRESH_AHEAD = 0.6;
+
+  /** Rankings under way on this instance's event loop, by user and instant. */
+  private final Map<String, Future<FeedCache.Ranked>> inFlight = new HashMap<>();
+
   private final RedisCache redis;
 
   public RecommendationVerticle(AppConfig.Feed config, Stores stores, RedisCache redis) {
@@ -49,10 +55,8 @@ public final class RecommendationVerticle extends VerticleBase {
   public Future<?> start() {
     ranker = new FeedRanker(config);
     Duration ttl = Duration.ofMillis(config.cacheTtlMs());
-    cache =
-        redis.enabled()
-            ? new RedisFeedCache(redis, ttl)
-            : new LocalFeedCache(ttl, config.cacheMaxUsers());
+    LocalFeedCache near = new LocalFeedCache(ttl, config.cacheMaxUsers());
+    cache = redis.enabled() ? new TieredFeedCache(near, new RedisFeedCache(redis, ttl)) : near;
     FeedClient.registerCodecs(vertx);
     BusEndpoint.serve(vertx, FeedAddresses.GET, FeedRequest.class, this::feed);
     vertx
@@ -94,7 +98,11 @@ public final class RecommendationVerticle extends VerticleBase {
     if (request.cursor() == null) {
       return cache
           .fresh(userId, now)
-          .compose(cached -> cached.map(Future::succeededFuture).orElseGet(() -> rank(userId, now)))
+          .compose(
+              cached ->
+                  cached
+                      .map(ranked -> refreshAhead(userId, ranked, now))
+                      .orElseGet(() -> rank(userId, now, true)))
           .map(ranked -> page(userId, ranked, 0, limit));
     }
     FeedCursor cursor = FeedCursor.decode(request.cursor(), now);
@@ -102,23 +110,54 @@ public final class RecommendationVerticle extends VerticleBase {
         .at(userId, cursor.asOf())
         .compose(
             cached ->
-                cached.map(Future::succeededFuture).orElseGet(() -> rank(userId, cursor.asOf())))
+                cached
+                    .map(Future::succeededFuture)
+                    .orElseGet(() -> rank(userId, cursor.asOf(), false)))
         .map(ranked -> page(userId, ranked, cursor.offset(), limit));
   }
 
-  private Future<FeedCache.Ranked> rank(String userId, Instant asOf) {
-    return stores
-        .catalog()
-        .user(userId)
-        .compose(
-            user ->
-                user.map(u -> rankFor(u, asOf))
-                    .orElseGet(
-                        () ->
-                            Future.failedFuture(
-                                ServiceFailure.notFound("unknown user: " + userId))))
-        .map(items -> new FeedCache.Ranked(asOf, items))
-        .compose(ranked -> cache.put(userId, ranked).map(ranked));
+  /**
+   * Serves a cached ranking and, once it is past {@link #REFRESH_AHEAD} of its TTL, ranks again in
+   * the background, so a user who keeps scrolling never waits for an expired entry.
+   */
+  private Future<FeedCache.Ranked> refreshAhead(
+      String userId, FeedCache.Ranked ranked, Instant now) {
+    long ageMs = now.toEpochMilli() - ranked.asOf().toEpochMilli();
+    if (ageMs > config.cacheTtlMs() * REFRESH_AHEAD) {
+      rank(userId, now, true);
+    }
+    return Future.succeededFuture(ranked);
+  }
+
+  /**
+   * Ranks once per user and instant however many requests ask at the same time, so an expired cache
+   * entry does not send every waiting request to the stores at once.
+   */
+  private Future<FeedCache.Ranked> rank(String userId, Instant asOf, boolean firstPage) {
+    // Any first-page ranking under way is fresh enough; a cursor needs the one of its instant.
+    String key = firstPage ? userId : userId + "@" + asOf.toEpochMilli();
+    Future<FeedCache.Ranked> running = inFlight.get(key);
+    if (running != null) {
+      return running;
+    }
+    Future<FeedCache.Ranked> ranking =
+        stores
+            .catalog()
+            .user(userId)
+            .compose(
+                user ->
+                    user.map(u -> rankFor(u, asOf))
+                        .orElseGet(
+                            () ->
+                                Future.failedFuture(
+                                    ServiceFailure.notFound("unknown user: " + userId))))
+            .map(items -> new FeedCache.Ranked(asOf, items))
+            .compose(ranked -> cache.put(userId, ranked).map(ranked))
+            .onComplete(done -> inFlight.remove(key));
+    if (!ranking.isComplete()) {
+      inFlight.put(key, ranking);
+    }
+    return ranking;
   }
 
   private static FeedPage page(String userId, FeedCache.Ranked ranked, int offset, int limit) {

@@ -9,7 +9,6 @@ import com.pgvector.PGvector;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -30,12 +29,12 @@ final class PgRows {
     return vector == null ? null : new PGvector(vector).getValue();
   }
 
-  static float[] vector(String text) {
-    try {
-      return new PGvector(text).toArray();
-    } catch (SQLException e) {
-      throw new IllegalStateException("unreadable vector from the database", e);
+  static float[] floats(Float[] values) {
+    float[] vector = new float[values.length];
+    for (int i = 0; i < values.length; i++) {
+      vector[i] = values[i];
     }
+    return vector;
   }
 
   static OffsetDateTime time(Instant instant) {

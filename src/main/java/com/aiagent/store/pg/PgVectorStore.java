@@ -77,7 +77,7 @@ public final class PgVectorStore implements VectorStore {
         .map(
             rows -> {
               Map<String, float[]> result = new LinkedHashMap<>();
-              rows.forEach(r -> result.put(r.getString(0), PgRows.vector(r.getString(1))));
+              rows.forEach(r -> result.put(r.getString(0), PgRows.floats(r.getArrayOfFloats(1))));
               return result;
             });
   }

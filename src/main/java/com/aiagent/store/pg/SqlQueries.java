@@ -101,11 +101,12 @@ final class SqlQueries {
     return sql.append(" ORDER BY embedding <=> $1::vector LIMIT $2").toString();
   }
 
+  /** Vectors come back as real[], which the client decodes in binary (text would be parsed). */
   static final String SELECT_VECTORS =
-      "SELECT id, embedding::text FROM users WHERE id = ANY($1) AND embedding IS NOT NULL "
-          + "UNION ALL SELECT id, embedding::text FROM products WHERE id = ANY($1) AND embedding IS NOT NULL "
-          + "UNION ALL SELECT id, embedding::text FROM campaigns WHERE id = ANY($1) AND embedding IS NOT NULL "
-          + "UNION ALL SELECT id, embedding::text FROM contents WHERE id = ANY($1) AND embedding IS NOT NULL";
+      "SELECT id, embedding::real[] FROM users WHERE id = ANY($1) AND embedding IS NOT NULL "
+          + "UNION ALL SELECT id, embedding::real[] FROM products WHERE id = ANY($1) AND embedding IS NOT NULL "
+          + "UNION ALL SELECT id, embedding::real[] FROM campaigns WHERE id = ANY($1) AND embedding IS NOT NULL "
+          + "UNION ALL SELECT id, embedding::real[] FROM contents WHERE id = ANY($1) AND embedding IS NOT NULL";
 
   static String countVectors(ItemType type) {
     return "SELECT count(*) FROM " + table(type) + " WHERE embedding IS NOT NULL";
