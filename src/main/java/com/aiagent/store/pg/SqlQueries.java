@@ -161,6 +161,8 @@ final class SqlQueries {
   static final String ADVISORY_LOCK = "SELECT pg_advisory_lock($1)";
   static final String ADVISORY_UNLOCK = "SELECT pg_advisory_unlock($1)";
   static final String SET_SEARCH_OPTIONS =
-      "SET client_min_messages = warning; SET hnsw.ef_search = %d; "
+      "SET client_min_messages = warning; SET plan_cache_mode = force_custom_plan; "
+          + "SET random_page_cost = 1.1; "
+          + "SET hnsw.ef_search = %d; "
           + "SET hnsw.iterative_scan = strict_order";
 }
