@@ -117,7 +117,17 @@ ensure_redis() {
   fail "Redis did not start"
 }
 
+# The database local mode uses by default (tests make databases of their own).
+ensure_database() {
+  local name="${PGDATABASE_DEFAULT:-ai_agent}"
+  if [ "$(psql -d postgres -tAc "SELECT count(*) FROM pg_database WHERE datname = '${name}'")" = "0" ]; then
+    say "creating database ${name}"
+    psql -d postgres -q -c "CREATE DATABASE ${name}"
+  fi
+}
+
 ensure_postgres
 ensure_pgvector
+ensure_database
 ensure_redis
 say "PostgreSQL $(psql -d postgres -tAc 'SHOW server_version') with pgvector at ${PGHOST}:${PGPORT}, Redis at ${REDIS_HOST}:${REDIS_PORT}: ready"

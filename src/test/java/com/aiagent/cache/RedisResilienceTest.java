@@ -2,6 +2,7 @@ package com.aiagent.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.aiagent.PgTestDatabase;
 import com.aiagent.TestApp;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -15,6 +16,7 @@ import io.vertx.redis.client.Request;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -24,8 +26,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Against a real Redis server of its own (so it can stop and restart it): the feed cache, the
- * embedding cache and the rate limit use it, and the service keeps serving while it is away.
+ * The service in local mode (PostgreSQL stores) against a real Redis server of its own, so the test
+ * can stop and restart it: the feed cache, the embedding cache and the rate limit use it, and the
+ * service keeps serving while it is away.
  */
 class RedisResilienceTest {
   private final int redisPort = TestApp.freePort();
@@ -35,6 +38,7 @@ class RedisResilienceTest {
   private TestApp app;
   private WebClient http;
   private Redis redis;
+  private PgTestDatabase db;
 
   @BeforeEach
   void start() throws Exception {
@@ -42,15 +46,13 @@ class RedisResilienceTest {
     vertx = Vertx.vertx();
     http = WebClient.create(vertx);
     redis = Redis.createClient(vertx, "redis://127.0.0.1:" + redisPort);
-    app =
-        TestApp.create(
-            Map.of(
-                "REDIS_URL",
-                "redis://127.0.0.1:" + redisPort,
-                "REDIS_KEY_PREFIX",
-                prefix,
-                "RATE_LIMIT_PER_MINUTE",
-                "3"));
+    db = new PgTestDatabase();
+    Map<String, String> env = new HashMap<>(db.env());
+    env.put("APP_ENV", "local");
+    env.put("REDIS_URL", "redis://127.0.0.1:" + redisPort);
+    env.put("REDIS_KEY_PREFIX", prefix);
+    env.put("RATE_LIMIT_PER_MINUTE", "3");
+    app = TestApp.create(env);
     await(app.start(vertx));
   }
 
@@ -59,6 +61,7 @@ class RedisResilienceTest {
     await(app.stop());
     await(vertx.close());
     redisServer.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    db.close();
   }
 
   private void startRedis() throws IOException, InterruptedException {
