@@ -45,10 +45,9 @@ public final class Application {
   public Future<Void> start() {
     long started = System.nanoTime();
     return deploy(() -> redis, 1)
-        .compose(
-            v -> deploy(() -> new EmbeddingVerticle(config.embedding(), config.redis(), redis), 1))
-        .compose(v -> deploy(() -> new LlmVerticle(config.llm()), 1))
-        .compose(v -> deploy(() -> new MediaVerticle(config.media()), 1))
+        .compose(v -> deploy(() -> new EmbeddingVerticle(config, redis), 1))
+        .compose(v -> deploy(() -> new LlmVerticle(config), 1))
+        .compose(v -> deploy(() -> new MediaVerticle(config), 1))
         .compose(
             v ->
                 deploy(

@@ -74,10 +74,7 @@ final class Commands {
     RedisCache redis = new RedisCache(config.redis());
     return vertx
         .deployVerticle(redis)
-        .compose(
-            cache ->
-                vertx.deployVerticle(
-                    new EmbeddingVerticle(config.embedding(), config.redis(), redis)))
+        .compose(cache -> vertx.deployVerticle(new EmbeddingVerticle(config, redis)))
         .compose(id -> work.get());
   }
 }

@@ -19,7 +19,8 @@ public record AppConfig(
     Generation generation,
     Seed seed,
     Postgres postgres,
-    Redis redis) {
+    Redis redis,
+    Vertex vertex) {
 
   public record Http(
       String host,
@@ -55,8 +56,30 @@ public record AppConfig(
 
   public record Llm(String provider, String vertexModel) {}
 
+  /**
+   * How the Vertex AI providers reach Google: the endpoint ({@code baseUrl} null: Google's), a
+   * static bearer token or else Application Default Credentials, a whole-call timeout per kind of
+   * call, the SDK's attempts on 408/429/5xx, and one circuit breaker per provider.
+   */
+  public record Vertex(
+      String baseUrl,
+      String accessToken,
+      long embeddingTimeoutMs,
+      long llmTimeoutMs,
+      long imageTimeoutMs,
+      int retryAttempts,
+      int breakerMaxFailures,
+      long breakerResetMs) {}
+
+  public boolean usesVertex() {
+    return "vertex".equals(embedding.provider())
+        || "vertex".equals(llm.provider())
+        || "vertex_imagen".equals(media.provider());
+  }
+
   public record Media(
       String provider,
+      String vertexModel,
       Path dir,
       int width,
       int height,

@@ -41,6 +41,19 @@ public final class ConfigLoader {
           new Override("LLM_PROVIDER", "llm.provider", Function.identity()),
           new Override("VERTEX_AI_MODEL", "llm.vertex_model", Function.identity()),
           new Override("MEDIA_PROVIDER", "media.provider", Function.identity()),
+          new Override("VERTEX_AI_IMAGE_MODEL", "media.vertex_model", Function.identity()),
+          new Override("VERTEX_AI_BASE_URL", "vertex.base_url", Function.identity()),
+          new Override("VERTEX_AI_ACCESS_TOKEN", "vertex.access_token", Function.identity()),
+          new Override("VERTEX_AI_TIMEOUT_MS", "vertex.llm_timeout_ms", Function.identity()),
+          new Override(
+              "VERTEX_AI_EMBEDDING_TIMEOUT_MS", "vertex.embedding_timeout_ms", Function.identity()),
+          new Override(
+              "VERTEX_AI_IMAGE_TIMEOUT_MS", "vertex.image_timeout_ms", Function.identity()),
+          new Override("VERTEX_AI_RETRY_ATTEMPTS", "vertex.retry_attempts", Function.identity()),
+          new Override(
+              "VERTEX_AI_BREAKER_MAX_FAILURES", "vertex.breaker_max_failures", Function.identity()),
+          new Override(
+              "VERTEX_AI_BREAKER_RESET_MS", "vertex.breaker_reset_ms", Function.identity()),
           new Override("MEDIA_DIR", "media.dir", Function.identity()),
           new Override("GCP_PROJECT_ID", "gcp.project_id", Function.identity()),
           new Override("GCP_REGION", "gcp.region", Function.identity()),
@@ -146,7 +159,11 @@ public final class ConfigLoader {
     try (InputStream in = ConfigLoader.class.getClassLoader().getResourceAsStream(file)) {
       if (in == null) {
         throw new ConfigException(
-            "APP_ENV=" + env + ": no " + file + " in this build; available: embedded, local");
+            "APP_ENV="
+                + env
+                + ": no "
+                + file
+                + " in this build; available: embedded, local, staging, production");
       }
       return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException | DecodeException e) {
@@ -215,15 +232,17 @@ public final class ConfigLoader {
     }
     AppConfig.Embedding embedding =
         new AppConfig.Embedding(
-            oneOf("embedding.provider", "local"),
+            oneOf("embedding.provider", "local", "vertex"),
             text("embedding.local_model"),
             text("embedding.vertex_model"),
             integer("embedding.dimension", 8, 4096),
             integer("embedding.batch_size", 1, 250));
-    AppConfig.Llm llm = new AppConfig.Llm(oneOf("llm.provider", "local"), text("llm.vertex_model"));
+    AppConfig.Llm llm =
+        new AppConfig.Llm(oneOf("llm.provider", "local", "vertex"), text("llm.vertex_model"));
     AppConfig.Media media =
         new AppConfig.Media(
-            oneOf("media.provider", "local", "none"),
+            oneOf("media.provider", "local", "none", "vertex_imagen"),
+            text("media.vertex_model"),
             Path.of(text("media.dir")),
             integer("media.width", 64, 4096),
             integer("media.height", 64, 4096),
@@ -287,20 +306,37 @@ public final class ConfigLoader {
             integer("redis.embedding_ttl_ms", 1000, Integer.MAX_VALUE),
             integer("redis.probe_interval_ms", 100, 600_000),
             integer("redis.command_timeout_ms", 10, 60_000));
-    return new AppConfig(
-        env,
-        http,
-        bus,
-        stores,
-        embedding,
-        llm,
-        media,
-        gcp,
-        feed,
-        generation,
-        seed,
-        postgres,
-        redis);
+    AppConfig.Vertex vertex =
+        new AppConfig.Vertex(
+            optionalUrl("vertex.base_url"),
+            optionalText("vertex.access_token"),
+            integer("vertex.embedding_timeout_ms", 100, 600_000),
+            integer("vertex.llm_timeout_ms", 100, 600_000),
+            integer("vertex.image_timeout_ms", 100, 600_000),
+            integer("vertex.retry_attempts", 1, 10),
+            integer("vertex.breaker_max_failures", 1, 1000),
+            integer("vertex.breaker_reset_ms", 100, 3_600_000));
+    AppConfig config =
+        new AppConfig(
+            env,
+            http,
+            bus,
+            stores,
+            embedding,
+            llm,
+            media,
+            gcp,
+            feed,
+            generation,
+            seed,
+            postgres,
+            redis,
+            vertex);
+    if (config.usesVertex() && gcp.projectId() == null) {
+      throw new ConfigException(
+          "GCP_PROJECT_ID: required when a provider is Vertex AI (gcp.project_id is empty)");
+    }
+    return config;
   }
 
   private String source(String path) {

@@ -5,6 +5,7 @@ import com.aiagent.bus.HealthStatus;
 import com.aiagent.bus.ServiceFailure;
 import com.aiagent.cache.RedisCache;
 import com.aiagent.config.AppConfig;
+import com.aiagent.vertex.VertexCaller;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.util.ArrayList;
@@ -19,34 +20,53 @@ import java.util.Map;
  * time, on the worker pool, so a seed of hundreds of rows never holds an event loop.
  */
 public final class EmbeddingVerticle extends VerticleBase {
-  private final AppConfig.Embedding config;
-  private final AppConfig.Redis redisConfig;
+  private final AppConfig config;
   private final RedisCache redis;
-  private HashingEmbedder embedder;
+  private Embedder embedder;
   private EmbeddingCache cache;
 
-  public EmbeddingVerticle(
-      AppConfig.Embedding config, AppConfig.Redis redisConfig, RedisCache redis) {
+  public EmbeddingVerticle(AppConfig config, RedisCache redis) {
     this.config = config;
-    this.redisConfig = redisConfig;
     this.redis = redis;
   }
 
   @Override
   public Future<?> start() {
-    embedder = new HashingEmbedder(config.localModel(), config.dimension());
-    cache = redis.enabled() ? new EmbeddingCache(redis, redisConfig.embeddingTtlMs()) : null;
+    AppConfig.Embedding embedding = config.embedding();
+    cache = redis.enabled() ? new EmbeddingCache(redis, config.redis().embeddingTtlMs()) : null;
     EmbeddingClient.registerCodecs(vertx);
-    BusEndpoint.serve(vertx, EmbeddingAddresses.EMBED, EmbedRequest.class, this::embed);
-    BusEndpoint.serveHealth(vertx, EmbeddingAddresses.HEALTH, this::health);
-    return Future.succeededFuture();
+    Future<Embedder> provider =
+        "vertex".equals(embedding.provider())
+            ? vertx.executeBlocking(
+                () ->
+                    new VertexEmbedder(
+                        VertexCaller.create(
+                            vertx,
+                            config,
+                            "embedding",
+                            embedding.vertexModel(),
+                            "VERTEX_AI_EMBEDDING_MODEL",
+                            config.vertex().embeddingTimeoutMs()),
+                        embedding.dimension()))
+            : Future.succeededFuture(
+                new LocalEmbedder(
+                    vertx, new HashingEmbedder(embedding.localModel(), embedding.dimension())));
+    return provider.onSuccess(
+        chosen -> {
+          embedder = chosen;
+          BusEndpoint.serve(vertx, EmbeddingAddresses.EMBED, EmbedRequest.class, this::embed);
+          BusEndpoint.serveHealth(vertx, EmbeddingAddresses.HEALTH, this::health);
+        });
   }
 
   private Future<HealthStatus> health() {
     Map<String, Object> details = new LinkedHashMap<>();
-    details.put("provider", config.provider());
+    details.put("provider", embedder.provider());
     details.put("model", embedder.model());
     details.put("dimension", embedder.dimension());
+    if (embedder.breakerState() != null) {
+      details.put("breaker", embedder.breakerState());
+    }
     if (cache != null) {
       details.put("cache_hits", cache.hits());
       details.put("cache_misses", cache.misses());
@@ -74,7 +94,7 @@ public final class EmbeddingVerticle extends VerticleBase {
         .map(
             vectors ->
                 new EmbedResult(
-                    config.provider(), embedder.model(), embedder.dimension(), vectors));
+                    embedder.provider(), embedder.model(), embedder.dimension(), vectors));
   }
 
   /** Embeds the texts {@code found} has no vector for, caches them, and answers all in order. */
@@ -90,11 +110,12 @@ public final class EmbeddingVerticle extends VerticleBase {
     }
     List<String> missingTexts = missing.stream().map(texts::get).toList();
     List<float[]> made = new ArrayList<>(missingTexts.size());
+    int batchSize = config.embedding().batchSize();
     Future<Void> chain = Future.succeededFuture();
-    for (int from = 0; from < missingTexts.size(); from += config.batchSize()) {
+    for (int from = 0; from < missingTexts.size(); from += batchSize) {
       List<String> batch =
-          missingTexts.subList(from, Math.min(from + config.batchSize(), missingTexts.size()));
-      chain = chain.compose(v -> embedBatch(batch).map(made::addAll).mapEmpty());
+          missingTexts.subList(from, Math.min(from + batchSize, missingTexts.size()));
+      chain = chain.compose(v -> embedder.embed(batch, task).map(made::addAll).mapEmpty());
     }
     return chain
         .compose(
@@ -110,9 +131,5 @@ public final class EmbeddingVerticle extends VerticleBase {
               }
               return all;
             });
-  }
-
-  private Future<List<float[]>> embedBatch(List<String> batch) {
-    return vertx.executeBlocking(() -> batch.stream().map(embedder::embed).toList(), false);
   }
 }

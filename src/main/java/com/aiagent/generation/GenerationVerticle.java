@@ -36,6 +36,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The generate-feed pipeline on {@code generation.generate-feed}: check the request, embed the
@@ -44,6 +46,10 @@ import java.util.stream.Collectors;
  */
 public final class GenerationVerticle extends VerticleBase {
   private static final String CURRENCY = "KRW";
+  private static final Logger LOG = LoggerFactory.getLogger(GenerationVerticle.class);
+
+  /** {@code providers.embedding} when the user's stored vector replaced the prompt's. */
+  static final String PROFILE_FALLBACK = "user-profile-fallback";
 
   /** Campaigns fetched per one shown, so those promoting a retrieved product can be preferred. */
   private static final int CAMPAIGN_OVERFETCH = 4;
@@ -180,6 +186,7 @@ public final class GenerationVerticle extends VerticleBase {
   private Future<Retrieved> retrieve(User user, String prompt, Instant now) {
     return embedding
         .embed(List.of(prompt), TaskType.RETRIEVAL_QUERY)
+        .recover(error -> profileQuery(user, error))
         .compose(
             query -> {
               float[] vector = query.vectors().get(0);
@@ -235,6 +242,30 @@ public final class GenerationVerticle extends VerticleBase {
                 .thenComparing(Match::similarity, Comparator.reverseOrder()))
         .limit(config.generation().campaigns())
         .toList();
+  }
+
+  /**
+   * When the prompt cannot be embedded (the provider is down, or its breaker open), the user's own
+   * stored vector stands in: it lives in the same vector space, where a local vector would not.
+   */
+  private Future<EmbedResult> profileQuery(User user, Throwable error) {
+    LOG.warn(
+        "prompt not embedded ({}); retrieving by {}'s profile vector",
+        error.getMessage(),
+        user.id());
+    return stores
+        .vectors()
+        .vectors(List.of(user.id()))
+        .compose(
+            vectors ->
+                vectors.containsKey(user.id())
+                    ? Future.succeededFuture(
+                        new EmbedResult(
+                            PROFILE_FALLBACK,
+                            config.embedding().activeModel(),
+                            config.embedding().dimension(),
+                            List.of(vectors.get(user.id()))))
+                    : Future.failedFuture(error));
   }
 
   private static List<String> ids(List<VectorMatch> hits) {

@@ -4,34 +4,90 @@ import com.aiagent.bus.BusEndpoint;
 import com.aiagent.bus.HealthStatus;
 import com.aiagent.bus.ServiceFailure;
 import com.aiagent.config.AppConfig;
+import com.aiagent.vertex.VertexCaller;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Writes feed posts on {@code llm.write-post} with the configured writer. */
+/**
+ * Writes feed posts on {@code llm.write-post} with the configured writer. When Gemini fails (an
+ * error, a timeout, an open breaker, or two answers that fail validation) the local writer writes
+ * the post instead, and says so: {@code provider} is then {@value #FALLBACK}.
+ */
 public final class LlmVerticle extends VerticleBase {
-  private final AppConfig.Llm config;
-  private final LocalPostWriter writer = new LocalPostWriter();
+  static final String FALLBACK = "local-fallback";
+  private static final Logger LOG = LoggerFactory.getLogger(LlmVerticle.class);
 
-  public LlmVerticle(AppConfig.Llm config) {
+  private final AppConfig config;
+  private final LocalPostWriter local = new LocalPostWriter();
+  private PostWriter writer;
+
+  public LlmVerticle(AppConfig config) {
     this.config = config;
   }
 
   @Override
   public Future<?> start() {
     LlmClient.registerCodecs(vertx);
-    BusEndpoint.serve(vertx, LlmAddresses.WRITE_POST, WritePostRequest.class, this::write);
-    BusEndpoint.serveHealth(
-        vertx,
-        LlmAddresses.HEALTH,
-        () -> Future.succeededFuture(HealthStatus.up(true, Map.of("provider", config.provider()))));
-    return Future.succeededFuture();
+    Future<PostWriter> chosen =
+        "vertex".equals(config.llm().provider())
+            ? vertx.executeBlocking(
+                () ->
+                    new VertexPostWriter(
+                        VertexCaller.create(
+                            vertx,
+                            config,
+                            "llm",
+                            config.llm().vertexModel(),
+                            "VERTEX_AI_MODEL",
+                            config.vertex().llmTimeoutMs())))
+            : Future.succeededFuture(local);
+    return chosen.onSuccess(
+        w -> {
+          writer = w;
+          BusEndpoint.serve(vertx, LlmAddresses.WRITE_POST, WritePostRequest.class, this::write);
+          BusEndpoint.serveHealth(vertx, LlmAddresses.HEALTH, this::health);
+        });
+  }
+
+  private Future<HealthStatus> health() {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("provider", config.llm().provider());
+    if (writer != local) {
+      details.put("model", config.llm().vertexModel());
+      details.put("breaker", writer.breakerState());
+    }
+    return Future.succeededFuture(HealthStatus.up(true, details));
   }
 
   private Future<WrittenPost> write(WritePostRequest request) {
     if (request.user() == null || request.prompt() == null || request.prompt().isBlank()) {
       throw ServiceFailure.badRequest("a post needs a user and a prompt");
     }
-    return Future.succeededFuture(writer.write(request));
+    if (writer == local) {
+      return local.write(request);
+    }
+    return writer
+        .write(request)
+        .recover(
+            error -> {
+              LOG.warn(
+                  "Gemini did not write the post ({}); the local writer did",
+                  VertexCaller.describe(error));
+              WrittenPost post = local.writeNow(request);
+              return Future.succeededFuture(
+                  new WrittenPost(
+                      post.title(),
+                      post.content(),
+                      post.hashtags(),
+                      post.callToAction(),
+                      post.productIds(),
+                      post.campaignIds(),
+                      post.imagePrompt(),
+                      FALLBACK));
+            });
   }
 }

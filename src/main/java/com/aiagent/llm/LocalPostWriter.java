@@ -3,6 +3,7 @@ package com.aiagent.llm;
 import com.aiagent.store.Campaign;
 import com.aiagent.store.Category;
 import com.aiagent.store.Product;
+import io.vertx.core.Future;
 import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,11 +20,17 @@ import java.util.stream.Collectors;
  * given, with their exact names and prices, so its output can be checked the same way a model's
  * answer is.
  */
-public final class LocalPostWriter {
+public final class LocalPostWriter implements PostWriter {
   public static final String PROVIDER = "local";
   private static final int MAX_HASHTAGS = 6;
 
-  public WrittenPost write(WritePostRequest request) {
+  @Override
+  public Future<WrittenPost> write(WritePostRequest request) {
+    return Future.succeededFuture(writeNow(request));
+  }
+
+  /** The same post, written on the calling thread (it is a template: microseconds). */
+  public WrittenPost writeNow(WritePostRequest request) {
     Map<String, Category> categories =
         request.categories().stream()
             .collect(
@@ -101,7 +108,7 @@ public final class LocalPostWriter {
         callToAction,
         products.stream().map(Product::id).toList(),
         campaigns.stream().map(Campaign::id).toList(),
-        imagePrompt(products, categories),
+        ImagePrompts.forPost(title, products.stream().map(Product::id).toList(), products),
         PROVIDER);
   }
 
@@ -149,18 +156,5 @@ public final class LocalPostWriter {
       result.add("#" + tag);
     }
     return result;
-  }
-
-  private static String imagePrompt(List<Product> products, Map<String, Category> categories) {
-    if (products.isEmpty()) {
-      return "A bright, friendly lifestyle illustration for a social feed";
-    }
-    String names = products.stream().map(Product::nameEn).collect(Collectors.joining(", "));
-    String mood =
-        products.stream()
-            .map(p -> categoryName(categories, p.category(), false).toLowerCase(Locale.ROOT))
-            .distinct()
-            .collect(Collectors.joining(" and "));
-    return "A bright " + mood + " lifestyle scene featuring " + names;
   }
 }

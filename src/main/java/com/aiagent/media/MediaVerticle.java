@@ -4,6 +4,7 @@ import com.aiagent.bus.BusEndpoint;
 import com.aiagent.bus.HealthStatus;
 import com.aiagent.bus.ServiceFailure;
 import com.aiagent.config.AppConfig;
+import com.aiagent.vertex.VertexCaller;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
@@ -11,6 +12,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,17 +23,20 @@ import org.slf4j.LoggerFactory;
  * only {@link MediaNames valid names} are ever turned into paths, all inside the media folder.
  */
 public final class MediaVerticle extends VerticleBase {
+  static final String FALLBACK = "local-fallback";
   private static final Logger LOG = LoggerFactory.getLogger(MediaVerticle.class);
   private static final String CONTENT_TYPE = "image/webp";
 
+  private final AppConfig app;
   private final AppConfig.Media config;
   private Path dir;
   private WorkerExecutor renderPool;
-  private LocalImageRenderer renderer;
-  private WebpEncoder encoder;
+  private LocalImageProvider local;
+  private ImageProvider provider;
 
-  public MediaVerticle(AppConfig.Media config) {
-    this.config = config;
+  public MediaVerticle(AppConfig app) {
+    this.app = app;
+    this.config = app.media();
   }
 
   @Override
@@ -39,12 +44,35 @@ public final class MediaVerticle extends VerticleBase {
     MediaClient.registerCodecs(vertx);
     dir = config.dir().toAbsolutePath().normalize();
     renderPool = vertx.createSharedWorkerExecutor("media-render", config.workerPoolSize());
-    renderer = new LocalImageRenderer(config.width(), config.height());
-    encoder = new WebpEncoder(config.webpQuality());
-    BusEndpoint.serve(vertx, MediaAddresses.GENERATE, GenerateImageRequest.class, this::generate);
-    BusEndpoint.serve(vertx, MediaAddresses.GET, MediaFileRequest.class, this::get);
-    BusEndpoint.serveHealth(vertx, MediaAddresses.HEALTH, this::health);
-    return vertx.fileSystem().mkdirs(dir.toString());
+    WebpEncoder encoder = new WebpEncoder(config.webpQuality());
+    local =
+        new LocalImageProvider(
+            renderPool, new LocalImageRenderer(config.width(), config.height()), encoder);
+    Future<ImageProvider> chosen =
+        "vertex_imagen".equals(config.provider())
+            ? vertx.executeBlocking(
+                () ->
+                    new VertexImageProvider(
+                        VertexCaller.create(
+                            vertx,
+                            app,
+                            "media",
+                            config.vertexModel(),
+                            "VERTEX_AI_IMAGE_MODEL",
+                            app.vertex().imageTimeoutMs()),
+                        renderPool,
+                        encoder))
+            : Future.succeededFuture(local);
+    return chosen
+        .onSuccess(p -> provider = p)
+        .compose(p -> vertx.fileSystem().mkdirs(dir.toString()))
+        .onSuccess(
+            v -> {
+              BusEndpoint.serve(
+                  vertx, MediaAddresses.GENERATE, GenerateImageRequest.class, this::generate);
+              BusEndpoint.serve(vertx, MediaAddresses.GET, MediaFileRequest.class, this::get);
+              BusEndpoint.serveHealth(vertx, MediaAddresses.HEALTH, this::health);
+            });
   }
 
   @Override
@@ -61,16 +89,42 @@ public final class MediaVerticle extends VerticleBase {
       return Future.succeededFuture(
           new GeneratedImage(null, GeneratedImage.DISABLED, config.provider()));
     }
-    String name = MediaNames.newName();
-    return renderPool
-        .executeBlocking(() -> Buffer.buffer(encoder.encode(renderer.render(request))), false)
-        .compose(bytes -> vertx.fileSystem().writeFile(dir.resolve(name).toString(), bytes))
-        .map(v -> new GeneratedImage(name, GeneratedImage.GENERATED, config.provider()))
+    return drawn(request)
+        .compose(
+            picture -> {
+              if (picture.webp() == null) {
+                return Future.succeededFuture(
+                    new GeneratedImage(null, picture.status(), picture.provider()));
+              }
+              String name = MediaNames.newName();
+              return vertx
+                  .fileSystem()
+                  .writeFile(dir.resolve(name).toString(), Buffer.buffer(picture.webp()))
+                  .map(v -> new GeneratedImage(name, GeneratedImage.GENERATED, picture.provider()));
+            })
         .recover(
             error -> {
-              LOG.warn("picture {} failed", name, error);
+              LOG.warn("no picture: {}", VertexCaller.describe(error));
               return Future.succeededFuture(
                   new GeneratedImage(null, GeneratedImage.FAILED, config.provider()));
+            });
+  }
+
+  /** The configured provider's picture; when a remote one fails, the local renderer's. */
+  private Future<ImageProvider.Drawn> drawn(GenerateImageRequest request) {
+    if (provider == local) {
+      return local.draw(request);
+    }
+    return provider
+        .draw(request)
+        .recover(
+            error -> {
+              LOG.warn(
+                  "the image model did not draw the picture ({}); the local renderer did",
+                  VertexCaller.describe(error));
+              return local
+                  .draw(request)
+                  .map(d -> new ImageProvider.Drawn(d.webp(), d.status(), FALLBACK));
             });
   }
 
@@ -100,7 +154,13 @@ public final class MediaVerticle extends VerticleBase {
   }
 
   private Future<HealthStatus> health() {
-    Map<String, Object> details = Map.of("provider", config.provider(), "dir", dir.toString());
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("provider", config.provider());
+    details.put("dir", dir.toString());
+    if (provider != null && provider.breakerState() != null) {
+      details.put("model", config.vertexModel());
+      details.put("breaker", provider.breakerState());
+    }
     if (!enabled()) {
       return Future.succeededFuture(HealthStatus.up(false, details));
     }

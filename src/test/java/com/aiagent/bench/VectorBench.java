@@ -65,32 +65,9 @@ public final class VectorBench {
         efs.add(config.postgres().efSearch());
       }
       for (int ef : efs) {
-        AppConfig.Postgres pg = config.postgres();
-        AppConfig.Postgres tuned =
-            new AppConfig.Postgres(
-                pg.host(),
-                pg.port(),
-                pg.database(),
-                pg.user(),
-                pg.password(),
-                pg.poolSize(),
-                ef,
-                pg.sslMode());
-        AppConfig withEf =
-            new AppConfig(
-                config.env(),
-                config.http(),
-                config.bus(),
-                config.stores(),
-                config.embedding(),
-                config.llm(),
-                config.media(),
-                config.gcp(),
-                config.feed(),
-                config.generation(),
-                config.seed(),
-                tuned,
-                config.redis());
+        Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        env.put("HNSW_EF_SEARCH", String.valueOf(ef));
+        AppConfig withEf = ConfigLoader.load(env);
         Stores hnsw = await(PgStores.create(vertx, withEf));
         List<Double> ms = new ArrayList<>();
         List<Double> liveMs = new ArrayList<>();

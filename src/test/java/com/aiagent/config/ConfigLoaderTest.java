@@ -75,7 +75,9 @@ class ConfigLoaderTest {
   void storesThisBuildCannotServeAreRefusedByName() {
     assertThatThrownBy(() -> ConfigLoader.load(Map.of("MEDIA_PROVIDER", "vertex_imagen")))
         .isInstanceOf(ConfigException.class)
-        .hasMessageStartingWith("MEDIA_PROVIDER:");
+        .hasMessageStartingWith("GCP_PROJECT_ID:");
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("LLM_PROVIDER", "openai")))
+        .hasMessageStartingWith("LLM_PROVIDER:");
     assertThatThrownBy(() -> ConfigLoader.load(Map.of("USE_MOCK_GRAPH_DB", "false")))
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("USE_MOCK_GRAPH_DB:")

@@ -67,7 +67,7 @@ class LocalPostWriterTest {
   @Test
   void koreanPromptGetsAKoreanPostWithExactNamesAndPrices() {
     WrittenPost post =
-        writer.write(
+        writer.writeNow(
             new WritePostRequest(
                 "오늘 기분 좋은 패션 아이템 추천해줘",
                 Language.KO,
@@ -92,7 +92,7 @@ class LocalPostWriterTest {
   @Test
   void englishPromptGetsAnEnglishPost() {
     WrittenPost post =
-        writer.write(
+        writer.writeNow(
             new WritePostRequest(
                 "something stylish for autumn",
                 Language.EN,
@@ -109,7 +109,7 @@ class LocalPostWriterTest {
   @Test
   void mentionsNoItemItWasNotGiven() {
     WrittenPost post =
-        writer.write(
+        writer.writeNow(
             new WritePostRequest(
                 "운동할 때 필요한 것", Language.KO, USER, List.of(SHIRT), List.of(), CATEGORIES));
     String all =

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Starts the test suite's fake Vertex AI server (it speaks Vertex's REST format for Gemini text,
+# embeddings, Imagen and Gemini image models) so the whole service can run in Vertex mode with no
+# Google account. Usage: scripts/fake-vertex.sh [port, default 8089]; stop it with Ctrl-C.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./mvnw -q -B -ntp -DskipTests test-compile
+CP_FILE=target/bench-classpath.txt
+[ -f "${CP_FILE}" ] || ./mvnw -q -B -ntp dependency:build-classpath -Dmdep.outputFile="${CP_FILE}" -Dmdep.includeScope=test
+exec java -cp "target/test-classes:target/classes:$(cat "${CP_FILE}")" com.aiagent.vertex.FakeVertexServer "${1:-8089}"
