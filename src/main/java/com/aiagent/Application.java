@@ -47,7 +47,7 @@ public final class Application {
     return deploy(() -> redis, 1)
         .compose(v -> deploy(() -> new EmbeddingVerticle(config, redis), 1))
         .compose(v -> deploy(() -> new LlmVerticle(config), 1))
-        .compose(v -> deploy(() -> new MediaVerticle(config), 1))
+        .compose(v -> deploy(() -> new MediaVerticle(config, stores.media()), 1))
         .compose(
             v ->
                 deploy(

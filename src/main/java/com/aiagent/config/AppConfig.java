@@ -80,6 +80,7 @@ public record AppConfig(
   public record Media(
       String provider,
       String vertexModel,
+      String store,
       Path dir,
       int width,
       int height,

@@ -55,6 +55,7 @@ public final class ConfigLoader {
           new Override(
               "VERTEX_AI_BREAKER_RESET_MS", "vertex.breaker_reset_ms", Function.identity()),
           new Override("MEDIA_DIR", "media.dir", Function.identity()),
+          new Override("MEDIA_STORE", "media.store", Function.identity()),
           new Override("GCP_PROJECT_ID", "gcp.project_id", Function.identity()),
           new Override("GCP_REGION", "gcp.region", Function.identity()),
           new Override(
@@ -243,6 +244,7 @@ public final class ConfigLoader {
         new AppConfig.Media(
             oneOf("media.provider", "local", "none", "vertex_imagen"),
             text("media.vertex_model"),
+            oneOf("media.store", "folder", "postgres"),
             Path.of(text("media.dir")),
             integer("media.width", 64, 4096),
             integer("media.height", 64, 4096),
@@ -332,6 +334,11 @@ public final class ConfigLoader {
             postgres,
             redis,
             vertex);
+    if ("postgres".equals(media.store()) && stores.vector() != AppConfig.StoreKind.POSTGRES) {
+      throw new ConfigException(
+          source("media.store")
+              + ": pictures in PostgreSQL need the PostgreSQL stores (USE_MOCK_VECTOR_DB=false)");
+    }
     if (config.usesVertex() && gcp.projectId() == null) {
       throw new ConfigException(
           "GCP_PROJECT_ID: required when a provider is Vertex AI (gcp.project_id is empty)");

@@ -4,14 +4,12 @@ import com.aiagent.bus.BusEndpoint;
 import com.aiagent.bus.HealthStatus;
 import com.aiagent.bus.ServiceFailure;
 import com.aiagent.config.AppConfig;
+import com.aiagent.store.MediaStore;
 import com.aiagent.vertex.VertexCaller;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -29,20 +27,20 @@ public final class MediaVerticle extends VerticleBase {
 
   private final AppConfig app;
   private final AppConfig.Media config;
-  private Path dir;
+  private final MediaStore store;
   private WorkerExecutor renderPool;
   private LocalImageProvider local;
   private ImageProvider provider;
 
-  public MediaVerticle(AppConfig app) {
+  public MediaVerticle(AppConfig app, MediaStore store) {
     this.app = app;
     this.config = app.media();
+    this.store = store;
   }
 
   @Override
   public Future<?> start() {
     MediaClient.registerCodecs(vertx);
-    dir = config.dir().toAbsolutePath().normalize();
     renderPool = vertx.createSharedWorkerExecutor("media-render", config.workerPoolSize());
     WebpEncoder encoder = new WebpEncoder(config.webpQuality());
     local =
@@ -65,7 +63,7 @@ public final class MediaVerticle extends VerticleBase {
             : Future.succeededFuture(local);
     return chosen
         .onSuccess(p -> provider = p)
-        .compose(p -> vertx.fileSystem().mkdirs(dir.toString()))
+        .compose(p -> store.open())
         .onSuccess(
             v -> {
               BusEndpoint.serve(
@@ -97,9 +95,8 @@ public final class MediaVerticle extends VerticleBase {
                     new GeneratedImage(null, picture.status(), picture.provider()));
               }
               String name = MediaNames.newName();
-              return vertx
-                  .fileSystem()
-                  .writeFile(dir.resolve(name).toString(), Buffer.buffer(picture.webp()))
+              return store
+                  .save(name, Buffer.buffer(picture.webp()))
                   .map(v -> new GeneratedImage(name, GeneratedImage.GENERATED, picture.provider()));
             })
         .recover(
@@ -132,31 +129,24 @@ public final class MediaVerticle extends VerticleBase {
     if (!MediaNames.isValid(request.file())) {
       throw ServiceFailure.notFound("no such media file");
     }
-    Path path = dir.resolve(request.file()).normalize();
-    if (!path.getParent().equals(dir)) {
-      throw ServiceFailure.notFound("no such media file");
-    }
+    // Names are never reused, so the name itself is a strong validator of the bytes.
     String etag =
         "\"" + request.file().substring(0, request.file().length() - ".webp".length()) + "\"";
-    return vertx
-        .fileSystem()
-        .readFile(path.toString())
-        .map(bytes -> new MediaFile(request.file(), CONTENT_TYPE, etag, bytes.getBytes()))
-        .recover(
-            error ->
-                isMissing(error)
-                    ? Future.failedFuture(ServiceFailure.notFound("no such media file"))
-                    : Future.failedFuture(error));
-  }
-
-  private static boolean isMissing(Throwable error) {
-    return error instanceof FileSystemException && error.getCause() instanceof NoSuchFileException;
+    return store
+        .load(request.file())
+        .map(
+            found ->
+                found
+                    .map(
+                        bytes ->
+                            new MediaFile(request.file(), CONTENT_TYPE, etag, bytes.getBytes()))
+                    .orElseThrow(() -> ServiceFailure.notFound("no such media file")));
   }
 
   private Future<HealthStatus> health() {
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("provider", config.provider());
-    details.put("dir", dir.toString());
+    details.put("store", store.location());
     if (provider != null && provider.breakerState() != null) {
       details.put("model", config.vertexModel());
       details.put("breaker", provider.breakerState());
@@ -164,14 +154,8 @@ public final class MediaVerticle extends VerticleBase {
     if (!enabled()) {
       return Future.succeededFuture(HealthStatus.up(false, details));
     }
-    return vertx
-        .fileSystem()
-        .props(dir.toString())
-        .map(
-            props ->
-                props.isDirectory()
-                    ? HealthStatus.up(true, details)
-                    : HealthStatus.down(true, details))
-        .otherwise(HealthStatus.down(true, details));
+    return store
+        .writable()
+        .map(ok -> ok ? HealthStatus.up(true, details) : HealthStatus.down(true, details));
   }
 }

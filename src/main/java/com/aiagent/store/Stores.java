@@ -16,15 +16,16 @@ public record Stores(
     VectorStore vectors,
     GraphStore graph,
     PostStore posts,
-    StoreAdmin admin) {
+    StoreAdmin admin,
+    MediaStore media) {
   /** The stores {@code config} asks for; PostgreSQL ones are checked to be reachable. */
   public static Future<Stores> open(Vertx vertx, AppConfig config) {
     return config.usesPostgres()
         ? PgStores.create(vertx, config)
-        : Future.succeededFuture(inMemory());
+        : Future.succeededFuture(inMemory(new FolderMediaStore(vertx, config.media().dir())));
   }
 
-  public static Stores inMemory() {
+  public static Stores inMemory(MediaStore media) {
     MemoryCatalogStore catalog = new MemoryCatalogStore();
     MemoryVectorStore vectors = new MemoryVectorStore();
     return new Stores(
@@ -32,6 +33,7 @@ public record Stores(
         vectors,
         new MemoryGraphStore(),
         new MemoryPostStore(),
-        new MemoryStoreAdmin(catalog, vectors));
+        new MemoryStoreAdmin(catalog, vectors),
+        media);
   }
 }

@@ -1,6 +1,8 @@
 package com.aiagent.store.pg;
 
 import com.aiagent.config.AppConfig;
+import com.aiagent.store.FolderMediaStore;
+import com.aiagent.store.MediaStore;
 import com.aiagent.store.Stores;
 import com.aiagent.store.memory.MemoryGraphStore;
 import io.vertx.core.Future;
@@ -49,14 +51,19 @@ public final class PgStores {
     Pool pool = pool(vertx, config.postgres());
     boolean pgVectors = config.stores().vector() == AppConfig.StoreKind.POSTGRES;
     boolean pgGraph = config.stores().graph() == AppConfig.StoreKind.POSTGRES;
-    Stores memory = Stores.inMemory();
+    MediaStore media =
+        "postgres".equals(config.media().store())
+            ? new PgMediaStore(pool, "image/webp")
+            : new FolderMediaStore(vertx, config.media().dir());
+    Stores memory = Stores.inMemory(media);
     Stores stores =
         new Stores(
             pgVectors ? new PgCatalogStore(pool) : memory.catalog(),
             pgVectors ? new PgVectorStore(pool) : memory.vectors(),
             pgGraph ? new PgGraphStore(pool) : new MemoryGraphStore(),
             pgVectors ? new PgPostStore(pool) : memory.posts(),
-            pgVectors ? new PgStoreAdmin(pool, config.seed().advisoryLockKey()) : memory.admin());
+            pgVectors ? new PgStoreAdmin(pool, config.seed().advisoryLockKey()) : memory.admin(),
+            media);
     return pool.query("SELECT 1")
         .execute()
         .map(stores)

@@ -151,6 +151,12 @@ final class SqlQueries {
       "SELECT id, user_id, created_at, document FROM generated_posts WHERE id = $1";
   static final String COUNT_POSTS = "SELECT count(*) FROM generated_posts";
 
+  // Generated pictures shared by every instance.
+  static final String INSERT_MEDIA =
+      "INSERT INTO media (name, content_type, bytes) VALUES ($1, $2, $3)";
+  static final String SELECT_MEDIA = "SELECT bytes FROM media WHERE name = $1";
+  static final String CHECK_MEDIA_TABLE = "SELECT 1 FROM media LIMIT 1";
+
   // Schema and seeding.
   static final String CREATE_MIGRATIONS_TABLE =
       "CREATE TABLE IF NOT EXISTS schema_migrations ("

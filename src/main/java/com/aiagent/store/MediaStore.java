@@ -1,0 +1,26 @@
+package com.aiagent.store;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import java.util.Optional;
+
+/**
+ * Where generated pictures live: a local folder, or a PostgreSQL table that every instance of the
+ * service shares (staging and production, where any instance must serve any picture). Names are
+ * checked by the media module before they reach a store.
+ */
+public interface MediaStore {
+  /** Prepares the store (e.g. creates the folder). */
+  Future<Void> open();
+
+  Future<Void> save(String name, Buffer bytes);
+
+  /** The bytes stored under {@code name}, or empty. */
+  Future<Optional<Buffer>> load(String name);
+
+  /** Whether pictures can be written now. */
+  Future<Boolean> writable();
+
+  /** Where the pictures are, for health details. */
+  String location();
+}

@@ -1,0 +1,52 @@
+package com.aiagent.store.pg;
+
+import com.aiagent.store.MediaStore;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+import java.util.Optional;
+
+/** Pictures in the {@code media} table, so every instance of the service serves every picture. */
+public final class PgMediaStore implements MediaStore {
+  private final Pool pool;
+  private final String contentType;
+
+  PgMediaStore(Pool pool, String contentType) {
+    this.pool = pool;
+    this.contentType = contentType;
+  }
+
+  @Override
+  public Future<Void> open() {
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<Void> save(String name, Buffer bytes) {
+    return pool.preparedQuery(SqlQueries.INSERT_MEDIA)
+        .execute(Tuple.of(name, contentType, bytes))
+        .mapEmpty();
+  }
+
+  @Override
+  public Future<Optional<Buffer>> load(String name) {
+    return pool.preparedQuery(SqlQueries.SELECT_MEDIA)
+        .execute(Tuple.of(name))
+        .map(
+            rows ->
+                rows.size() == 0
+                    ? Optional.empty()
+                    : Optional.of(rows.iterator().next().getBuffer(0)));
+  }
+
+  @Override
+  public Future<Boolean> writable() {
+    return pool.query(SqlQueries.CHECK_MEDIA_TABLE).execute().map(rows -> true).otherwise(false);
+  }
+
+  @Override
+  public String location() {
+    return "postgresql table media";
+  }
+}
