@@ -4,9 +4,11 @@ import ch.qos.logback.classic.LoggerContext;
 import com.aiagent.config.AppConfig;
 import com.aiagent.config.ConfigException;
 import com.aiagent.config.ConfigLoader;
+import com.aiagent.logging.LogFormat;
 import com.aiagent.store.Stores;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -27,6 +29,7 @@ public final class Main {
 
   public static void main(String[] args) {
     System.setProperty("java.awt.headless", "true");
+    LogFormat.apply(System.getenv());
     List<String> arguments = List.of(args);
     String command = arguments.isEmpty() ? "serve" : arguments.get(0);
     if (!List.of("serve", "seed", "generate-embeddings").contains(command)
@@ -44,7 +47,8 @@ public final class Main {
       System.exit(2);
       return;
     }
-    Vertx vertx = Vertx.vertx();
+    // Native transport where available (Linux): it is what lets PostgreSQL use a Unix socket.
+    Vertx vertx = Vertx.builder().with(new VertxOptions().setPreferNativeTransport(true)).build();
     if ("serve".equals(command)) {
       serve(vertx, config);
     } else {

@@ -86,6 +86,13 @@ public final class ConfigLoader {
     this.file = file;
   }
 
+  /** Every environment variable the configuration reads. */
+  public static List<String> variables() {
+    List<String> names = new java.util.ArrayList<>(List.of("APP_ENV", "DATABASE_URL"));
+    OVERRIDES.forEach(o -> names.add(o.variable()));
+    return names;
+  }
+
   /** Loads the configuration the process environment selects. */
   public static AppConfig load(Map<String, String> environment) {
     String env = environment.getOrDefault("APP_ENV", "").trim().toLowerCase(Locale.ROOT);
@@ -144,6 +151,9 @@ public final class ConfigLoader {
       for (String pair : uri.getQuery().split("&")) {
         if (pair.startsWith("sslmode=")) {
           parts.put("ssl_mode", pair.substring("sslmode=".length()));
+        } else if (pair.startsWith("host=")) {
+          // libpq's form for a Unix socket directory, e.g. host=/cloudsql/PROJECT:REGION:INSTANCE
+          parts.put("host", decode(pair.substring("host=".length())));
         }
       }
     }

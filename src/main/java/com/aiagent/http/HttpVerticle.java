@@ -72,7 +72,7 @@ public final class HttpVerticle extends VerticleBase {
 
     Router router = Router.router(vertx);
     router.allowForward(AllowForwardHeaders.X_FORWARD);
-    router.route().handler(new RequestLog());
+    router.route().handler(new RequestLog(config.gcp().projectId()));
     router.get("/health").handler(this::health);
     router.get("/v1/feed").handler(this::feed);
     router

@@ -18,6 +18,7 @@ public final class PgStores {
   private PgStores() {}
 
   public static PgConnectOptions connectOptions(AppConfig.Postgres config) {
+    // A host starting with "/" is a Unix socket directory (Cloud SQL: /cloudsql/PROJECT:REGION:ID).
     PgConnectOptions options =
         new PgConnectOptions()
             .setHost(config.host())
