@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * can stop and restart it: the feed cache, the embedding cache and the rate limit use it, and the
  * service keeps serving while it is away.
  */
+@Tag("services")
 class RedisResilienceTest {
   private final int redisPort = TestApp.freePort();
   private final String prefix = "test-" + UUID.randomUUID() + ":";

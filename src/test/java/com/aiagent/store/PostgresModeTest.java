@@ -22,11 +22,13 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The service on PostgreSQL + pgvector: migrations, seed-once, the guide's checks, every endpoint.
  */
+@Tag("services")
 class PostgresModeTest {
   private PgTestDatabase db;
   private Vertx vertx;

@@ -12,10 +12,12 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 /** Ten instances starting together is what Cloud Run does; two racing ones must seed once. */
+@Tag("services")
 class SeedRaceTest {
   @Test
   void twoInstancesStartingTogetherOnAnEmptyDatabaseSeedOnce() throws Exception {
