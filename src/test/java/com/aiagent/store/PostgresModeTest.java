@@ -62,6 +62,41 @@ class PostgresModeTest {
   }
 
   @Test
+  void connectsOverAUnixSocketAsCloudRunMountsCloudSql() throws Exception {
+    Path socketDir = Path.of(System.getenv().getOrDefault("PG_SOCKET_DIR", "/var/run/postgresql"));
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        java.nio.file.Files.exists(socketDir.resolve(".s.PGSQL." + PgTestDatabase.port())),
+        "no local PostgreSQL socket in " + socketDir);
+    Vertx nativeVertx =
+        Vertx.builder()
+            .with(new io.vertx.core.VertxOptions().setPreferNativeTransport(true))
+            .build();
+    try {
+      assertThat(nativeVertx.isNativeTransportEnabled()).isTrue();
+      Map<String, String> env = new HashMap<>(db.env());
+      env.put(
+          "DATABASE_URL",
+          "postgresql://" + PgTestDatabase.user() + "@/" + db.name + "?host=" + socketDir);
+      TestApp viaSocket = TestApp.create(env);
+      assertThat(viaSocket.config.postgres().host()).isEqualTo(socketDir.toString());
+      await(viaSocket.start(nativeVertx));
+      try {
+        assertThat(db.count("SELECT count(*) FROM campaigns")).isEqualTo(100);
+        assertThat(
+                db.count(
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = $1 AND client_addr IS NULL AND backend_type = 'client backend'",
+                    db.name))
+            .as("connections that came over the socket")
+            .isPositive();
+      } finally {
+        await(viaSocket.stop());
+      }
+    } finally {
+      await(nativeVertx.close());
+    }
+  }
+
+  @Test
   void migratesSeedsAndPassesTheGuidesChecks() throws Exception {
     app = start(Map.of());
 
