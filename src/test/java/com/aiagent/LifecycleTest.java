@@ -42,6 +42,7 @@ class LifecycleTest {
             .start();
     assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(process.exitValue()).isEqualTo(2);
-    assertThat(new String(process.getInputStream().readAllBytes())).contains("usage: java -jar ai-agent.jar");
+    assertThat(new String(process.getInputStream().readAllBytes()))
+        .contains("usage: java -jar ai-agent.jar");
   }
 }

@@ -131,21 +131,28 @@ public final class ConfigLoader {
           "DATABASE_URL: expected postgresql://user:password@host:port/database");
     }
     Map<String, String> parts = new HashMap<>();
-    if (uri.getHost() != null) {
-      parts.put("host", uri.getHost());
-    }
-    if (uri.getPort() > 0) {
-      parts.put("port", String.valueOf(uri.getPort()));
-    }
-    if (uri.getPath() != null && uri.getPath().length() > 1) {
-      parts.put("database", uri.getPath().substring(1));
-    }
-    if (uri.getUserInfo() != null) {
-      String[] user = uri.getUserInfo().split(":", 2);
+    // Parsed by hand: java.net.URI drops the user info of "user:pass@/db" (no host), the form
+    // libpq and Cloud SQL use with ?host=/cloudsql/...
+    String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority();
+    int at = authority.lastIndexOf('@');
+    if (at >= 0) {
+      String[] user = authority.substring(0, at).split(":", 2);
       parts.put("user", decode(user[0]));
       if (user.length == 2) {
         parts.put("password", decode(user[1]));
       }
+    }
+    String hostPort = authority.substring(at + 1);
+    if (!hostPort.isEmpty()) {
+      int colon = hostPort.lastIndexOf(':');
+      boolean hasPort = colon > hostPort.lastIndexOf(']');
+      parts.put("host", hasPort ? hostPort.substring(0, colon) : hostPort);
+      if (hasPort) {
+        parts.put("port", hostPort.substring(colon + 1));
+      }
+    }
+    if (uri.getRawPath() != null && uri.getRawPath().length() > 1) {
+      parts.put("database", decode(uri.getRawPath().substring(1)));
     }
     if (uri.getQuery() != null) {
       for (String pair : uri.getQuery().split("&")) {

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 public final class SeedVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(SeedVerticle.class);
   static final String REEMBED_COMMAND =
-      "java -jar target/ai-agent.jar generate-embeddings (or scripts/generate_embeddings.sh)";
+      "java -jar ai-agent.jar generate-embeddings (scripts/generate_embeddings.sh;"
+          + " in the container: java -jar /app/ai-agent.jar generate-embeddings)";
 
   private final AppConfig config;
   private final Stores stores;

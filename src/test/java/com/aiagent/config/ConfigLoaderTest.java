@@ -109,6 +109,15 @@ class ConfigLoaderTest {
     assertThat(fromPgVars.redis().url()).isEqualTo("redis://127.0.0.1:6379");
     assertThat(ConfigLoader.load(Map.of()).postgres().database()).isEqualTo("ai_agent");
     assertThat(ConfigLoader.load(Map.of()).redis().enabled()).isFalse();
+    AppConfig cloudSql =
+        ConfigLoader.load(
+            Map.of(
+                "USE_MOCK_VECTOR_DB", "false",
+                "DATABASE_URL",
+                    "postgresql://app:p%40ss@/feeds?host=/cloudsql/proj:us-central1:ai-agent-db"));
+    assertThat(cloudSql.postgres())
+        .extracting("host", "port", "database", "user", "password")
+        .containsExactly("/cloudsql/proj:us-central1:ai-agent-db", 5432, "feeds", "app", "p@ss");
     assertThatThrownBy(() -> ConfigLoader.load(Map.of("DATABASE_URL", "mysql://x/y")))
         .hasMessageStartingWith("DATABASE_URL:");
     assertThatThrownBy(() -> ConfigLoader.load(Map.of("REDIS_URL", "localhost:6379")))

@@ -122,7 +122,7 @@ class DeployFilesTest {
       assertThat(strings(build.get("images")))
           .containsExactly(
               "${_REGION}-docker.pkg.dev/$PROJECT_ID/ai-agent/ai-agent-api:$SHORT_SHA",
-              "${_REGION}-docker.pkg.dev/$PROJECT_ID/ai-agent/ai-agent-api:latest");
+              "${_REGION}-docker.pkg.dev/$PROJECT_ID/ai-agent/ai-agent-api:${_CHANNEL_TAG}");
       List<String> ids = new ArrayList<>();
       build.get("steps").forEach(step -> ids.add(step.get("id").asText()));
       assertThat(ids).containsExactly("test", "build", "push", "deploy");
