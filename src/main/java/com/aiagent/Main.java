@@ -91,7 +91,8 @@ public final class Main {
             error -> {
               log.error("start-up failed: {}", error.getMessage());
               log.debug("start-up failure", error);
-              System.exit(1);
+              // Not on this event loop: the shutdown hook waits for Vert.x to close.
+              new Thread(() -> System.exit(1), "exit").start();
             });
   }
 

@@ -11,6 +11,7 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
+import io.vertx.redis.client.impl.types.ErrorType;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -89,10 +90,7 @@ public final class RedisCache extends VerticleBase {
     if (probeTimer >= 0) {
       vertx.cancelTimer(probeTimer);
     }
-    if (client != null) {
-      client.close();
-    }
-    return Future.succeededFuture();
+    return client == null ? Future.succeededFuture() : client.close();
   }
 
   private Future<Void> probe() {
@@ -125,12 +123,8 @@ public final class RedisCache extends VerticleBase {
       return Future.succeededFuture(HealthStatus.up(false, details));
     }
     details.put("provider", "redis");
-    details.put("url", redactedUrl());
-    if (up) {
-      return Future.succeededFuture(HealthStatus.up(false, details));
-    }
-    details.put("error", lastError);
-    return Future.succeededFuture(HealthStatus.down(false, details));
+    return Future.succeededFuture(
+        up ? HealthStatus.up(false, details) : HealthStatus.down(false, details));
   }
 
   private String redactedUrl() {
@@ -149,7 +143,13 @@ public final class RedisCache extends VerticleBase {
     return client
         .send(request)
         .timeout(config.commandTimeoutMs(), TimeUnit.MILLISECONDS)
-        .onFailure(this::markDown);
+        .onFailure(
+            error -> {
+              // An error reply (e.g. WRONGTYPE) is the command's fault, not a sign Redis is gone.
+              if (!(error instanceof ErrorType)) {
+                markDown(error);
+              }
+            });
   }
 
   /** The value at {@code key}, or null. */

@@ -68,6 +68,7 @@ public record AppConfig(
       long llmTimeoutMs,
       long imageTimeoutMs,
       int retryAttempts,
+      int maxConnections,
       int breakerMaxFailures,
       long breakerResetMs) {}
 
@@ -98,6 +99,7 @@ public record AppConfig(
       int instances,
       long cacheTtlMs,
       int cacheMaxUsers,
+      long cursorTtlMs,
       double similarityWeight,
       double followedAuthorWeight,
       double similarUsersWeight,

@@ -283,6 +283,7 @@ public final class ConfigLoader {
             integer("feed.instances", 1, 64),
             integer("feed.cache_ttl_ms", 0, 3_600_000),
             integer("feed.cache_max_users", 1, 10_000_000),
+            integer("feed.cursor_ttl_ms", 1000, Integer.MAX_VALUE),
             decimal("feed.weights.similarity", 0, 100),
             decimal("feed.weights.followed_author", 0, 100),
             decimal("feed.weights.similar_users", 0, 100),
@@ -308,7 +309,8 @@ public final class ConfigLoader {
             text("postgres.database"),
             text("postgres.user"),
             optionalText("postgres.password"),
-            integer("postgres.pool_size", 1, 200),
+            // One connection holds the seed lock while others migrate and seed.
+            integer("postgres.pool_size", 2, 200),
             integer("postgres.ef_search", 1, 1000),
             oneOf(
                 "postgres.ssl_mode",
@@ -333,6 +335,7 @@ public final class ConfigLoader {
             integer("vertex.llm_timeout_ms", 100, 600_000),
             integer("vertex.image_timeout_ms", 100, 600_000),
             integer("vertex.retry_attempts", 1, 10),
+            integer("vertex.max_connections", 1, 1000),
             integer("vertex.breaker_max_failures", 1, 1000),
             integer("vertex.breaker_reset_ms", 100, 3_600_000));
     AppConfig config =

@@ -18,4 +18,7 @@ interface Embedder {
   default String breakerState() {
     return null;
   }
+
+  /** Releases connections, for providers that hold some. */
+  default void close() {}
 }

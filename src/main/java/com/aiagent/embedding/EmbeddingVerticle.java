@@ -59,6 +59,14 @@ public final class EmbeddingVerticle extends VerticleBase {
         });
   }
 
+  @Override
+  public Future<?> stop() {
+    if (embedder != null) {
+      embedder.close();
+    }
+    return Future.succeededFuture();
+  }
+
   private Future<HealthStatus> health() {
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("provider", embedder.provider());

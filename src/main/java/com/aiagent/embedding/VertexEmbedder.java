@@ -47,6 +47,11 @@ final class VertexEmbedder implements Embedder {
   }
 
   @Override
+  public void close() {
+    vertex.close();
+  }
+
+  @Override
   public Future<List<float[]>> embed(List<String> texts, TaskType task) {
     EmbedContentConfig config =
         EmbedContentConfig.builder().outputDimensionality(dimension).taskType(task.name()).build();

@@ -3,6 +3,7 @@ package com.aiagent.feed;
 import com.aiagent.bus.BusEndpoint;
 import com.aiagent.bus.ErrorCode;
 import com.aiagent.bus.HealthStatus;
+import com.aiagent.bus.RequestChecks;
 import com.aiagent.bus.ServiceFailure;
 import com.aiagent.cache.RedisCache;
 import com.aiagent.config.AppConfig;
@@ -27,12 +28,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Serves {@code feed.get}: gathers a user's taste vector and graph signals from the stores, ranks
  * with {@link FeedRanker} as of the walk's instant, and cuts the requested page.
  */
 public final class RecommendationVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(RecommendationVerticle.class);
   private final AppConfig.Feed config;
   private final Stores stores;
   private FeedRanker ranker;
@@ -81,14 +85,11 @@ public final class RecommendationVerticle extends VerticleBase {
                         "contents", counts.resultAt(0),
                         "campaigns", counts.resultAt(1),
                         "edges", counts.resultAt(2))))
-        .otherwise(
-            error -> HealthStatus.down(true, Map.of("error", String.valueOf(error.getMessage()))));
+        .otherwise(error -> HealthStatus.down(true, Map.of("error", "stores unreachable")));
   }
 
   private Future<FeedPage> feed(FeedRequest request) {
-    if (request.userId() == null || request.userId().isBlank()) {
-      throw ServiceFailure.badRequest("user_id is required");
-    }
+    RequestChecks.userId(request.userId());
     int limit = request.limit() == null ? config.defaultLimit() : request.limit();
     if (limit < 1 || limit > config.maxLimit()) {
       throw ServiceFailure.badRequest("limit must be between 1 and " + config.maxLimit());
@@ -106,6 +107,9 @@ public final class RecommendationVerticle extends VerticleBase {
           .map(ranked -> page(userId, ranked, 0, limit));
     }
     FeedCursor cursor = FeedCursor.decode(request.cursor(), now);
+    if (cursor.asOf().plusMillis(config.cursorTtlMs()).isBefore(now)) {
+      throw ServiceFailure.badRequest("cursor expired; start again from the first page");
+    }
     return cache
         .at(userId, cursor.asOf())
         .compose(
@@ -124,7 +128,8 @@ public final class RecommendationVerticle extends VerticleBase {
       String userId, FeedCache.Ranked ranked, Instant now) {
     long ageMs = now.toEpochMilli() - ranked.asOf().toEpochMilli();
     if (ageMs > config.cacheTtlMs() * REFRESH_AHEAD) {
-      rank(userId, now, true);
+      rank(userId, now, true)
+          .onFailure(e -> LOG.warn("refreshing {}'s feed failed: {}", userId, e.getMessage()));
     }
     return Future.succeededFuture(ranked);
   }
@@ -152,7 +157,12 @@ public final class RecommendationVerticle extends VerticleBase {
                                 Future.failedFuture(
                                     ServiceFailure.notFound("unknown user: " + userId))))
             .map(items -> new FeedCache.Ranked(asOf, items))
-            .compose(ranked -> cache.put(userId, ranked).map(ranked))
+            // Only first pages replace the cached ranking; a cursor's old instant must not.
+            .compose(
+                ranked ->
+                    firstPage
+                        ? cache.put(userId, ranked).map(ranked)
+                        : Future.succeededFuture(ranked))
             .onComplete(done -> inFlight.remove(key));
     if (!ranking.isComplete()) {
       inFlight.put(key, ranking);

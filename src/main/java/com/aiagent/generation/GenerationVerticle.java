@@ -3,6 +3,7 @@ package com.aiagent.generation;
 import com.aiagent.bus.BusEndpoint;
 import com.aiagent.bus.BusJson;
 import com.aiagent.bus.HealthStatus;
+import com.aiagent.bus.RequestChecks;
 import com.aiagent.bus.ServiceFailure;
 import com.aiagent.cache.RedisCache;
 import com.aiagent.config.AppConfig;
@@ -166,21 +167,8 @@ public final class GenerationVerticle extends VerticleBase {
   }
 
   private void validate(GenerateFeedRequest request) {
-    if (request.userId() == null || request.userId().isBlank()) {
-      throw ServiceFailure.badRequest("user_id is required");
-    }
-    if (request.prompt() == null || request.prompt().isBlank()) {
-      throw ServiceFailure.badRequest("prompt must not be empty");
-    }
-    int length = request.prompt().codePointCount(0, request.prompt().length());
-    if (length > config.generation().maxPromptChars()) {
-      throw ServiceFailure.badRequest(
-          "prompt must be at most "
-              + config.generation().maxPromptChars()
-              + " characters (got "
-              + length
-              + ")");
-    }
+    RequestChecks.userId(request.userId());
+    RequestChecks.prompt(request.prompt(), config.generation().maxPromptChars());
   }
 
   private Future<Retrieved> retrieve(User user, String prompt, Instant now) {
@@ -284,12 +272,15 @@ public final class GenerationVerticle extends VerticleBase {
     if (Boolean.FALSE.equals(request.generateImage())) {
       return Future.succeededFuture(new GeneratedImage(null, "not_requested", "none"));
     }
-    return media.generate(
-        new GenerateImageRequest(
-            written.title(),
-            written.imagePrompt(),
-            found.products().stream().map(Match::item).toList(),
-            found.categories()));
+    return media
+        .generate(
+            new GenerateImageRequest(
+                written.title(),
+                written.imagePrompt(),
+                found.products().stream().map(Match::item).toList(),
+                found.categories()))
+        // No picture never costs the post: the media module failing or timing out is a status.
+        .otherwise(new GeneratedImage(null, GeneratedImage.FAILED, config.media().provider()));
   }
 
   private static GeneratedPost assemble(

@@ -6,6 +6,7 @@ import com.aiagent.bus.BusRequests;
 import com.aiagent.bus.ErrorCode;
 import com.aiagent.bus.HealthProbe;
 import com.aiagent.bus.HealthStatus;
+import com.aiagent.bus.RequestChecks;
 import com.aiagent.bus.ServiceFailure;
 import com.aiagent.cache.CacheAddresses;
 import com.aiagent.config.AppConfig;
@@ -28,15 +29,14 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.AllowForwardHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * The HTTP API. It checks every request before anything leaves it, then talks to the modules only
@@ -44,6 +44,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class HttpVerticle extends VerticleBase {
   static final String JSON = "application/json; charset=utf-8";
+  private static final Pattern HOST =
+      Pattern.compile("[A-Za-z0-9.-]{1,253}(:\\d{1,5})?|\\[[0-9A-Fa-f:.]+\\](:\\d{1,5})?");
   private static final Map<String, String> HEALTH_ADDRESSES =
       Map.of(
           "feed", FeedAddresses.HEALTH,
@@ -71,7 +73,6 @@ public final class HttpVerticle extends VerticleBase {
     media = new MediaClient(vertx, config.bus().mediaTimeoutMs());
 
     Router router = Router.router(vertx);
-    router.allowForward(AllowForwardHeaders.X_FORWARD);
     router.route().handler(new RequestLog(config.gcp().projectId()));
     router.get("/health").handler(this::health);
     router.get("/v1/feed").handler(this::feed);
@@ -168,9 +169,11 @@ public final class HttpVerticle extends VerticleBase {
   }
 
   private void feed(RoutingContext ctx) {
-    String userId = ctx.queryParams().get("user_id");
-    if (userId == null || userId.isBlank()) {
-      ApiError.send(ctx, ErrorCode.BAD_REQUEST, "user_id is required");
+    String userId;
+    try {
+      userId = RequestChecks.userId(ctx.queryParams().get("user_id"));
+    } catch (ServiceFailure failure) {
+      ApiError.fail(ctx, failure);
       return;
     }
     Integer limit = null;
@@ -192,7 +195,7 @@ public final class HttpVerticle extends VerticleBase {
       ApiError.send(ctx, ErrorCode.BAD_REQUEST, "cursor must not be empty");
       return;
     }
-    feed.get(new FeedRequest(userId.strip(), limit, cursor))
+    feed.get(new FeedRequest(userId, limit, cursor))
         .onSuccess(page -> sendJson(ctx, 200, BusJson.encode(page)))
         .onFailure(error -> ApiError.fail(ctx, error));
   }
@@ -221,25 +224,14 @@ public final class HttpVerticle extends VerticleBase {
     if (body == null) {
       throw ServiceFailure.badRequest("body must be a JSON object");
     }
-    Object userId = body.getValue("user_id");
-    if (!(userId instanceof String s) || s.isBlank()) {
-      throw ServiceFailure.badRequest("user_id must be a non-empty string");
-    }
-    Object prompt = body.getValue("prompt");
-    if (!(prompt instanceof String p) || p.isBlank()) {
-      throw ServiceFailure.badRequest("prompt must be a non-empty string");
-    }
-    int max = config.generation().maxPromptChars();
-    int length = p.codePointCount(0, p.length());
-    if (length > max) {
-      throw ServiceFailure.badRequest(
-          "prompt must be at most " + max + " characters (got " + length + ")");
-    }
+    String userId = RequestChecks.userId(body.getValue("user_id"));
+    String prompt =
+        RequestChecks.prompt(body.getValue("prompt"), config.generation().maxPromptChars());
     Object generateImage = body.getValue("generate_image");
     if (generateImage != null && !(generateImage instanceof Boolean)) {
       throw ServiceFailure.badRequest("generate_image must be true or false");
     }
-    return new GenerateFeedRequest(s.strip(), p, (Boolean) generateImage, origin(ctx));
+    return new GenerateFeedRequest(userId, prompt, (Boolean) generateImage, origin(ctx));
   }
 
   private void getPost(RoutingContext ctx) {
@@ -275,10 +267,20 @@ public final class HttpVerticle extends VerticleBase {
         .onFailure(error -> ApiError.fail(ctx, error));
   }
 
-  /** The origin the client called, behind a proxy too (X-Forwarded-* is honoured). */
+  /**
+   * The origin the client called: the Host header, and https when a proxy such as Cloud Run's front
+   * end says so in X-Forwarded-Proto. A malformed Host gives null (the configured or default base
+   * URL is used); X-Forwarded-Host is not trusted.
+   */
   private static String origin(RoutingContext ctx) {
-    URI uri = URI.create(ctx.request().absoluteURI());
-    return uri.getScheme() + "://" + uri.getRawAuthority();
+    String host = ctx.request().getHeader("Host");
+    if (host == null || !HOST.matcher(host).matches()) {
+      return null;
+    }
+    String proto = ctx.request().getHeader("X-Forwarded-Proto");
+    String scheme =
+        "https".equalsIgnoreCase(proto) ? "https" : ctx.request().isSSL() ? "https" : "http";
+    return scheme + "://" + host;
   }
 
   private static void sendJson(RoutingContext ctx, int status, Buffer body) {

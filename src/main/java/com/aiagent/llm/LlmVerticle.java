@@ -53,6 +53,14 @@ public final class LlmVerticle extends VerticleBase {
         });
   }
 
+  @Override
+  public Future<?> stop() {
+    if (writer != null) {
+      writer.close();
+    }
+    return Future.succeededFuture();
+  }
+
   private Future<HealthStatus> health() {
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("provider", config.llm().provider());

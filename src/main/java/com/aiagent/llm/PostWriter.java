@@ -10,4 +10,7 @@ interface PostWriter {
   default String breakerState() {
     return null;
   }
+
+  /** Releases connections, for providers that hold some. */
+  default void close() {}
 }

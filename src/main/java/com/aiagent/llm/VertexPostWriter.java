@@ -75,6 +75,11 @@ final class VertexPostWriter implements PostWriter {
   }
 
   @Override
+  public void close() {
+    vertex.close();
+  }
+
+  @Override
   public Future<WrittenPost> write(WritePostRequest request) {
     return attempt(request)
         .recover(

@@ -16,4 +16,7 @@ interface ImageProvider {
   default String breakerState() {
     return null;
   }
+
+  /** Releases connections, for providers that hold some. */
+  default void close() {}
 }

@@ -75,6 +75,9 @@ public final class MediaVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    if (provider != null) {
+      provider.close();
+    }
     return renderPool.close();
   }
 

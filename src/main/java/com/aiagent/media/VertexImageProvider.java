@@ -45,6 +45,11 @@ final class VertexImageProvider implements ImageProvider {
   }
 
   @Override
+  public void close() {
+    vertex.close();
+  }
+
+  @Override
   public Future<Drawn> draw(GenerateImageRequest request) {
     Future<Answer> answer =
         vertex.model().startsWith("imagen-")

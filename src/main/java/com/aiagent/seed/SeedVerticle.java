@@ -137,8 +137,16 @@ public final class SeedVerticle extends VerticleBase {
         .storedModels()
         .compose(
             models -> {
+              // Rows flagged by generate-embeddings --all (model null) still hold vectors of this
+              // dimension: serving them is right while the re-embedding runs.
+              models.stream()
+                  .filter(m -> m.model() == null && m.dimension() == dimension)
+                  .forEach(
+                      m ->
+                          LOG.warn("{} {} rows are waiting to be re-embedded", m.rows(), m.type()));
               List<StoredModel> foreign =
                   models.stream()
+                      .filter(m -> !(m.model() == null && m.dimension() == dimension))
                       .filter(m -> !model.equals(m.model()) || m.dimension() != dimension)
                       .toList();
               if (foreign.isEmpty()) {

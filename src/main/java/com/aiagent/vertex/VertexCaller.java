@@ -5,6 +5,7 @@ import com.google.auth.oauth2.AccessToken;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.genai.Client;
 import com.google.genai.errors.ApiException;
+import com.google.genai.types.ClientOptions;
 import com.google.genai.types.HttpOptions;
 import com.google.genai.types.HttpRetryOptions;
 import io.vertx.circuitbreaker.CircuitBreaker;
@@ -81,6 +82,10 @@ public final class VertexCaller {
             .location(config.gcp().region())
             .credentials(credentials(config))
             .httpOptions(http.build())
+            // OkHttp's default is 5 requests at a time per host; queued calls would count
+            // against the breaker's timeout.
+            .clientOptions(
+                ClientOptions.builder().maxConnectionsPerHost(vertex.maxConnections()).build())
             .build();
     CircuitBreaker breaker =
         CircuitBreaker.create(
@@ -117,6 +122,12 @@ public final class VertexCaller {
 
   public String model() {
     return model;
+  }
+
+  /** Releases the SDK's connections and the breaker's timers. */
+  public void close() {
+    breaker.close();
+    client.close();
   }
 
   /** CLOSED, OPEN or HALF_OPEN. */

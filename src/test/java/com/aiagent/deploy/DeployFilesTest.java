@@ -34,7 +34,8 @@ class DeployFilesTest {
           "_DB_POOL_SIZE",
           "_DB_SECRET",
           "_REDIS_SECRET",
-          "_VPC_CONNECTOR");
+          "_VPC_CONNECTOR",
+          "_CHANNEL_TAG");
 
   private static JsonNode yaml(String file) throws IOException {
     return YAML.readTree(Path.of(file).toFile());
@@ -138,9 +139,16 @@ class DeployFilesTest {
               "--max-instances=${_MAX_INSTANCES}",
               "--service-account=vertex-ai-agent@$PROJECT_ID.iam.gserviceaccount.com",
               "--add-cloudsql-instances=$PROJECT_ID:${_REGION}:${_CLOUDSQL_INSTANCE}",
-              "--set-secrets=DATABASE_URL=${_DB_SECRET}:latest,REDIS_URL=${_REDIS_SECRET}:latest");
+              "--update-secrets=DATABASE_URL=${_DB_SECRET}:latest,REDIS_URL=${_REDIS_SECRET}:latest");
       assertThat(args)
-          .anySatisfy(a -> assertThat(a).startsWith("--set-env-vars=APP_ENV=${_ENVIRONMENT},"));
+          .anySatisfy(
+              a ->
+                  assertThat(a)
+                      .startsWith("--update-env-vars=APP_ENV=${_ENVIRONMENT},")
+                      .endsWith(",REDIS_KEY_PREFIX=ai-agent-${_ENVIRONMENT}:"));
+      assertThat(args)
+          .as("no empty or mis-parsed argument")
+          .allSatisfy(a -> assertThat(a).startsWith(a.startsWith("--") ? "--" : "").isNotBlank());
       assertThat(args)
           .anySatisfy(a -> assertThat(a).startsWith("--startup-probe=httpGet.path=/health"));
     }
@@ -159,6 +167,11 @@ class DeployFilesTest {
                     + ".json"))
         .exists();
     assertThat(Path.of("conf/staging.json")).exists();
+    assertThat(yaml("cloudbuild.yaml").get("substitutions").get("_CHANNEL_TAG").asText())
+        .isEqualTo("latest");
+    assertThat(yaml("cloudbuild-staging.yaml").get("substitutions").get("_CHANNEL_TAG").asText())
+        .as("staging never moves production's :latest")
+        .isEqualTo("staging");
   }
 
   @Test

@@ -169,6 +169,13 @@ class ApiTest {
     assertError(get("/v1/feed?user_id=user_001&limit=ten"), 400, "bad_request");
     assertError(get("/v1/feed?user_id=user_001&cursor=not-a-cursor"), 400, "bad_request");
     assertError(get("/v1/feed?user_id=user_999"), 404, "not_found");
+    assertError(get("/v1/feed?user_id=user%00001"), 400, "bad_request");
+    assertError(get("/v1/feed?user_id=" + "u".repeat(65)), 400, "bad_request");
+    String expired =
+        new com.aiagent.feed.FeedCursor(
+                5, java.time.Instant.now().minus(java.time.Duration.ofHours(2)))
+            .encode();
+    assertError(get("/v1/feed?user_id=user_001&cursor=" + expired), 400, "bad_request");
   }
 
   @Test
@@ -224,6 +231,22 @@ class ApiTest {
     HttpResponse<Buffer> kept = get("/v1/ai/feeds/" + post.getString("id"));
     assertThat(kept.statusCode()).isEqualTo(200);
     assertThat(kept.bodyAsJsonObject()).isEqualTo(post);
+  }
+
+  @Test
+  void imageUrlsFollowTheHostButNeverAForwardedHost() throws Exception {
+    JsonObject post =
+        await(
+                client
+                    .post("/v1/ai/generate-feed")
+                    .putHeader("Host", "feed.example.com")
+                    .putHeader("X-Forwarded-Proto", "https")
+                    .putHeader("X-Forwarded-Host", "evil.example")
+                    .sendJsonObject(
+                        new JsonObject().put("user_id", "user_001").put("prompt", "가방")))
+            .bodyAsJsonObject();
+    assertThat(post.getString("generated_image_url"))
+        .startsWith("https://feed.example.com/v1/media/");
   }
 
   @Test

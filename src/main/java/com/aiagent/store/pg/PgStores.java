@@ -12,9 +12,13 @@ import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.SslMode;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Builds the PostgreSQL stores on one connection pool. */
 public final class PgStores {
+  private static final Logger LOG = LoggerFactory.getLogger(PgStores.class);
+
   private PgStores() {}
 
   public static PgConnectOptions connectOptions(AppConfig.Postgres config) {
@@ -39,7 +43,15 @@ public final class PgStores {
         .with(new PoolOptions().setMaxSize(config.poolSize()).setName("ai-agent-pg"))
         .connectingTo(connectOptions(config))
         .withConnectHandler(
-            conn -> conn.query(searchOptions).execute().onComplete(done -> conn.close()))
+            conn ->
+                conn.query(searchOptions)
+                    .execute()
+                    .onFailure(
+                        e ->
+                            LOG.error(
+                                "PostgreSQL session settings failed ({}): vector search falls back to server defaults",
+                                e.getMessage()))
+                    .onComplete(done -> conn.close()))
         .using(vertx)
         .build();
   }
