@@ -89,13 +89,12 @@ public final class RecommendationVerticle extends VerticleBase {
   }
 
   private Future<FeedPage> feed(FeedRequest request) {
-    RequestChecks.userId(request.userId());
+    String userId = RequestChecks.userId(request.userId());
     int limit = request.limit() == null ? config.defaultLimit() : request.limit();
     if (limit < 1 || limit > config.maxLimit()) {
       throw ServiceFailure.badRequest("limit must be between 1 and " + config.maxLimit());
     }
     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    String userId = request.userId();
     if (request.cursor() == null) {
       return cache
           .fresh(userId, now)

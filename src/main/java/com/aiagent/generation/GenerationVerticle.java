@@ -105,8 +105,8 @@ public final class GenerationVerticle extends VerticleBase {
 
   private record Match<T>(T item, double similarity) {}
 
-  private Future<GeneratedPost> generate(GenerateFeedRequest request) {
-    validate(request);
+  private Future<GeneratedPost> generate(GenerateFeedRequest asked) {
+    GenerateFeedRequest request = validated(asked);
     String prompt = request.prompt().strip();
     Language language = Language.detect(prompt);
     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -166,9 +166,12 @@ public final class GenerationVerticle extends VerticleBase {
                             decision.retryAfterSeconds())));
   }
 
-  private void validate(GenerateFeedRequest request) {
-    RequestChecks.userId(request.userId());
+  /** The request with its user id in canonical form; bad fields fail with bad_request. */
+  private GenerateFeedRequest validated(GenerateFeedRequest request) {
+    String userId = RequestChecks.userId(request.userId());
     RequestChecks.prompt(request.prompt(), config.generation().maxPromptChars());
+    return new GenerateFeedRequest(
+        userId, request.prompt(), request.generateImage(), request.baseUrl());
   }
 
   private Future<Retrieved> retrieve(User user, String prompt, Instant now) {
