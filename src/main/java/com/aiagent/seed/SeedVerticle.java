@@ -66,7 +66,7 @@ public final class SeedVerticle extends VerticleBase {
                 LOG.info("seed skipped: {} campaigns already stored", count);
                 return graphIfEmpty();
               }
-              return seed(DemoData.load());
+              return demoData().compose(this::seed);
             });
   }
 
@@ -79,7 +79,12 @@ public final class SeedVerticle extends VerticleBase {
             edges ->
                 edges > 0
                     ? Future.succeededFuture()
-                    : stores.graph().addEdges(DemoData.load().edges()));
+                    : demoData().compose(data -> stores.graph().addEdges(data.edges())));
+  }
+
+  /** The demo files are read off the class path on a worker thread, not on the event loop. */
+  private Future<DemoData> demoData() {
+    return vertx.executeBlocking(DemoData::load, false);
   }
 
   private Future<Void> seed(DemoData data) {

@@ -6,6 +6,7 @@ import com.aiagent.store.StoreAdmin;
 import com.aiagent.store.StoredModel;
 import com.aiagent.store.VectorEntry;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
@@ -33,38 +34,55 @@ public final class PgStoreAdmin implements StoreAdmin {
   private static final Logger LOG = LoggerFactory.getLogger(PgStoreAdmin.class);
   private static final String MIGRATION = "db/migration_%03d.sql";
 
+  private final Vertx vertx;
   private final Pool pool;
   private final long lockKey;
 
-  PgStoreAdmin(Pool pool, long lockKey) {
+  PgStoreAdmin(Vertx vertx, Pool pool, long lockKey) {
+    this.vertx = vertx;
     this.pool = pool;
     this.lockKey = lockKey;
   }
 
   @Override
   public Future<Void> migrate() {
-    return pool.withConnection(
-        conn ->
-            conn.query(SqlQueries.CREATE_MIGRATIONS_TABLE)
-                .execute()
-                .compose(v -> conn.query(SqlQueries.APPLIED_MIGRATIONS).execute())
-                .compose(
-                    rows -> {
-                      Set<Integer> applied = new HashSet<>(PgRows.list(rows, r -> r.getInteger(0)));
-                      Future<Void> chain = Future.succeededFuture();
-                      for (int version = 1; resourceExists(version); version++) {
-                        if (!applied.contains(version)) {
-                          int next = version;
-                          chain = chain.compose(v -> apply(conn, next));
-                        }
-                      }
-                      return chain;
-                    }));
+    // The scripts come off the class path on a worker thread, not on the event loop.
+    return vertx
+        .executeBlocking(PgStoreAdmin::scripts, false)
+        .compose(
+            scripts ->
+                pool.withConnection(
+                    conn ->
+                        conn.query(SqlQueries.CREATE_MIGRATIONS_TABLE)
+                            .execute()
+                            .compose(v -> conn.query(SqlQueries.APPLIED_MIGRATIONS).execute())
+                            .compose(
+                                rows -> {
+                                  Set<Integer> applied =
+                                      new HashSet<>(PgRows.list(rows, r -> r.getInteger(0)));
+                                  Future<Void> chain = Future.succeededFuture();
+                                  for (int i = 0; i < scripts.size(); i++) {
+                                    int version = i + 1;
+                                    String sql = scripts.get(i);
+                                    if (!applied.contains(version)) {
+                                      chain = chain.compose(v -> apply(conn, version, sql));
+                                    }
+                                  }
+                                  return chain;
+                                })));
   }
 
-  private Future<Void> apply(SqlConnection conn, int version) {
+  /** migration_001.sql, migration_002.sql, ... in order, up to the first one missing. */
+  private static List<String> scripts() {
+    List<String> scripts = new ArrayList<>();
+    for (int version = 1; resourceExists(version); version++) {
+      scripts.add(readResource(String.format(MIGRATION, version)));
+    }
+    return scripts;
+  }
+
+  private Future<Void> apply(SqlConnection conn, int version, String sql) {
     String name = String.format(MIGRATION, version);
-    String sql = readResource(name);
     return conn.begin()
         .compose(
             tx ->

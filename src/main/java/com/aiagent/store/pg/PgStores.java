@@ -75,7 +75,9 @@ public final class PgStores {
             pgVectors ? new PgVectorStore(pool) : memory.vectors(),
             pgGraph ? new PgGraphStore(pool) : new MemoryGraphStore(),
             pgVectors ? new PgPostStore(pool) : memory.posts(),
-            pgVectors ? new PgStoreAdmin(pool, config.seed().advisoryLockKey()) : memory.admin(),
+            pgVectors
+                ? new PgStoreAdmin(vertx, pool, config.seed().advisoryLockKey())
+                : memory.admin(),
             media);
     return pool.query("SELECT 1")
         .execute()
