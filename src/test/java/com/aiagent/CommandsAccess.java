@@ -14,8 +14,4 @@ public final class CommandsAccess {
       Vertx vertx, AppConfig config, Stores stores, boolean all, Consumer<String> progress) {
     return Commands.generateEmbeddings(vertx, config, stores, all, progress);
   }
-
-  public static Future<String> seed(Vertx vertx, AppConfig config, Stores stores) {
-    return Commands.seed(vertx, config, stores);
-  }
 }

@@ -12,7 +12,10 @@ public interface StoreAdmin {
   /** Runs {@code work} while no other instance of the service runs seeding work. */
   <T> Future<T> exclusively(Supplier<Future<T>> work);
 
-  /** Writes a whole dataset at once (all of it or, on failure, none); existing rows are updated. */
+  /**
+   * Writes a whole dataset, updating rows that exist; campaigns go last, since their count tells a
+   * later start that the seed is complete. PostgreSQL writes it in one transaction.
+   */
   Future<Void> load(Dataset dataset);
 
   /** The models and dimensions of the stored vectors, per item type. */

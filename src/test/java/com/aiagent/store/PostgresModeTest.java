@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.aiagent.PgTestDatabase;
 import com.aiagent.TestApp;
-import com.aiagent.feed.FeedAddresses;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -333,7 +332,7 @@ class PostgresModeTest {
             .bodyAsJsonObject();
     assertThat(followedAuthorItems(cached, author)).as("still the cached ranking").isZero();
 
-    vertx.eventBus().publish(FeedAddresses.USER_CHANGED, "user_001");
+    new com.aiagent.feed.FeedClient(vertx, 5_000).userChanged("user_001");
     Thread.sleep(200);
     JsonObject after =
         await(http.get(app.port(), "localhost", "/v1/feed?user_id=user_001&limit=100").send())
