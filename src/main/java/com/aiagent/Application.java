@@ -3,6 +3,9 @@ package com.aiagent;
 import com.aiagent.cache.RedisCache;
 import com.aiagent.config.AppConfig;
 import com.aiagent.embedding.EmbeddingVerticle;
+import com.aiagent.events.EventsVerticle;
+import com.aiagent.feed.CandidateWarmer;
+import com.aiagent.feed.FeedUpkeepVerticle;
 import com.aiagent.feed.RecommendationVerticle;
 import com.aiagent.generation.GenerationVerticle;
 import com.aiagent.http.HttpVerticle;
@@ -15,6 +18,7 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.function.Supplier;
@@ -33,6 +37,7 @@ public final class Application {
   private final AppConfig config;
   private final Stores stores;
   private final RedisCache redis;
+  private final CandidateWarmer warmer;
   private final Deque<String> deployments = new ArrayDeque<>();
 
   public Application(Vertx vertx, AppConfig config, Stores stores) {
@@ -40,6 +45,8 @@ public final class Application {
     this.config = config;
     this.stores = stores;
     this.redis = new RedisCache(config.redis());
+    this.warmer =
+        new CandidateWarmer(config.feed(), config.ads(), stores.feed(), Clock.systemUTC());
   }
 
   public Future<Void> start() {
@@ -51,8 +58,16 @@ public final class Application {
         .compose(
             v ->
                 deploy(
-                    () -> new RecommendationVerticle(config.feed(), stores, redis),
+                    () -> new RecommendationVerticle(config, stores.feed(), redis, warmer),
                     config.feed().instances()))
+        .compose(v -> deploy(() -> new FeedUpkeepVerticle(config.feed(), redis, warmer), 1))
+        .compose(
+            v ->
+                deploy(
+                    () ->
+                        new EventsVerticle(
+                            config, stores.catalog(), stores.vectors(), stores.events()),
+                    1))
         .compose(v -> deploy(() -> new GenerationVerticle(config, stores, redis), 1))
         .compose(v -> vertx.deployVerticle(new SeedVerticle(config, stores)))
         .compose(vertx::undeploy)

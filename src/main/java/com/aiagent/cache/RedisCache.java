@@ -8,6 +8,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
@@ -42,6 +43,12 @@ public final class RedisCache extends VerticleBase {
   private volatile boolean up;
   private volatile String lastError = "not probed yet";
   private long probeTimer = -1;
+
+  /** Channels this process listens to, and the bus address each one's messages go to. */
+  private final Map<String, String> subscriptions = new LinkedHashMap<>();
+
+  private RedisConnection subscriber;
+  private boolean subscribing;
 
   public RedisCache(AppConfig.Redis config) {
     this.config = config;
@@ -90,6 +97,9 @@ public final class RedisCache extends VerticleBase {
     if (probeTimer >= 0) {
       vertx.cancelTimer(probeTimer);
     }
+    if (subscriber != null) {
+      subscriber.close();
+    }
     return client == null ? Future.succeededFuture() : client.close();
   }
 
@@ -103,6 +113,7 @@ public final class RedisCache extends VerticleBase {
                 LOG.info("Redis at {} is UP", redactedUrl());
               }
               up = true;
+              resubscribe();
             })
         .onFailure(this::markDown)
         .mapEmpty();
@@ -179,6 +190,83 @@ public final class RedisCache extends VerticleBase {
 
   public Future<Void> delete(String key) {
     return send(Request.cmd(Command.DEL).arg(key)).mapEmpty();
+  }
+
+  /** Runs a Lua script with {@code keys} and {@code args}; answers its reply. */
+  public Future<Response> eval(String script, List<String> keys, List<String> args) {
+    Request request = Request.cmd(Command.EVAL).arg(script).arg(keys.size());
+    keys.forEach(request::arg);
+    args.forEach(request::arg);
+    return send(request);
+  }
+
+  public Future<Void> publish(String channel, String message) {
+    return send(Request.cmd(Command.PUBLISH).arg(key(channel)).arg(message)).mapEmpty();
+  }
+
+  /**
+   * Delivers every message published on {@code channel} (under this deployment's prefix) to the
+   * local bus address {@code address}, as the message text. The subscription has a connection of
+   * its own; when Redis goes away it is made again once Redis is back.
+   */
+  public void subscribe(String channel, String address) {
+    if (!config.enabled()) {
+      return;
+    }
+    context.runOnContext(
+        v -> {
+          subscriptions.put(key(channel), address);
+          if (subscriber != null) {
+            subscriber.send(Request.cmd(Command.SUBSCRIBE).arg(key(channel)));
+          } else {
+            resubscribe();
+          }
+        });
+  }
+
+  /** (Re)opens the subscriber connection when there are subscriptions and none is open. */
+  private void resubscribe() {
+    if (subscriptions.isEmpty() || subscriber != null || subscribing) {
+      return;
+    }
+    subscribing = true;
+    Redis.createClient(vertx, new RedisOptions().setConnectionString(config.url()))
+        .connect()
+        .compose(
+            conn -> {
+              conn.handler(
+                  message -> {
+                    // A pushed message is [message, channel, payload]; replies to SUBSCRIBE too.
+                    if (message.size() == 3 && "message".equals(message.get(0).toString())) {
+                      String address = subscriptions.get(message.get(1).toString());
+                      if (address != null) {
+                        vertx.eventBus().publish(address, message.get(2).toString());
+                      }
+                    }
+                  });
+              conn.exceptionHandler(e -> dropSubscriber(conn));
+              conn.endHandler(e -> dropSubscriber(conn));
+              Request subscribe = Request.cmd(Command.SUBSCRIBE);
+              subscriptions.keySet().forEach(subscribe::arg);
+              return conn.send(subscribe).map(conn);
+            })
+        .onComplete(
+            done -> {
+              subscribing = false;
+              if (done.succeeded()) {
+                subscriber = done.result();
+                LOG.info("listening to Redis channels {}", subscriptions.keySet());
+              } else {
+                LOG.warn("Redis subscription failed ({}); retrying", done.cause().getMessage());
+              }
+            });
+  }
+
+  private void dropSubscriber(RedisConnection conn) {
+    if (subscriber == conn) {
+      subscriber = null;
+      LOG.warn("Redis subscription lost; it is made again when Redis answers");
+    }
   }
 
   /** Counts one more hit in a window that expires {@code windowMs} after its first hit. */

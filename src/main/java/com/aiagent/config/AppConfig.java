@@ -16,6 +16,8 @@ public record AppConfig(
     Media media,
     Gcp gcp,
     Feed feed,
+    Ads ads,
+    Events events,
     Generation generation,
     Seed seed,
     Postgres postgres,
@@ -37,6 +39,7 @@ public record AppConfig(
       long embeddingTimeoutMs,
       long llmTimeoutMs,
       long mediaTimeoutMs,
+      long eventsTimeoutMs,
       long healthTimeoutMs) {}
 
   public enum StoreKind {
@@ -91,25 +94,88 @@ public record AppConfig(
 
   public record Gcp(String projectId, String region, String credentialsFile) {}
 
+  /**
+   * The feed: page sizes, ad slots, how many candidates a feed's vector searches fetch ({@code
+   * contentPool}, {@code adPool}; far fewer than generation's retrieval, at {@code efSearch}), the
+   * ranking cache, the stored candidate lists and the bounds of the similar-users signal.
+   */
   public record Feed(
       int defaultLimit,
       int maxLimit,
       int adEvery,
-      int candidatePool,
+      int contentPool,
+      int adPool,
+      int efSearch,
+      int poolSize,
       int instances,
       long cacheTtlMs,
       int cacheMaxUsers,
       long cursorTtlMs,
-      double similarityWeight,
-      double followedAuthorWeight,
-      double similarUsersWeight,
-      double freshnessWeight,
-      double bidWeight,
+      Weights weights,
       double freshnessHalfLifeHours,
-      double interestThreshold) {}
+      double interestThreshold,
+      double likedSimilarThreshold,
+      int seenSaturation,
+      Signals signals,
+      Candidates candidates) {}
 
+  /** What each signal adds to (or, for {@code seen}, takes from) a feed item's score. */
+  public record Weights(
+      double similarity,
+      double followedAuthor,
+      double similarUsers,
+      double likedSimilar,
+      double freshness,
+      double seen,
+      double bid) {}
+
+  /**
+   * Bounds of the "liked by similar users" and "like what you liked" signals: the user's {@code
+   * recentLikes} newest likes, up to {@code likersPerLike} other users who liked each, up to {@code
+   * followedPeers} followed users, and up to {@code peerLikes} newest likes of each such peer. The
+   * work per feed is bounded by these, however large the graph around a user grows.
+   */
+  public record Signals(int recentLikes, int likersPerLike, int followedPeers, int peerLikes) {}
+
+  /**
+   * Stored candidate lists: built on a miss and by the background warmer, which rebuilds lists of
+   * users active on this instance once they are older than {@code refreshAfterMs}, at most {@code
+   * warmBatch} per tick of {@code warmIntervalMs}, remembering up to {@code activeUsers} users.
+   * {@code enabled} false builds candidates per request and stores nothing (the benchmark's
+   * uncached run).
+   */
+  public record Candidates(
+      boolean enabled,
+      long maxAgeMs,
+      long refreshAfterMs,
+      long warmIntervalMs,
+      int warmBatch,
+      int activeUsers) {}
+
+  /**
+   * Ad delivery rules: a campaign without its own cap shows at most {@code frequencyCapPerDay}
+   * times per user per day, and one without its own budget spends at most {@code
+   * defaultDailyBudget} per day (an impression costs bid / 1000); days are counted in {@code zone}.
+   */
+  public record Ads(
+      int frequencyCapPerDay, double defaultDailyBudget, java.time.ZoneId zone, String label) {}
+
+  /**
+   * User events: batch size and body size, how far in the future or past a {@code ts} may lie, and
+   * how far one click, like or purchase moves the user's taste vector toward the item.
+   */
+  public record Events(
+      int maxBatch,
+      int maxBodyBytes,
+      long maxFutureMs,
+      long maxAgeMs,
+      double clickWeight,
+      double likeWeight,
+      double purchaseWeight) {}
+
+  /** {@code aiLabel}: the mark every generated post carries ("AI 생성 · AI-generated"). */
   public record Generation(
-      int maxPromptChars, int products, int campaigns, int rateLimitPerMinute) {}
+      int maxPromptChars, int products, int campaigns, int rateLimitPerMinute, String aiLabel) {}
 
   public record Seed(boolean enabled, int minCampaigns, long advisoryLockKey) {}
 

@@ -63,6 +63,12 @@ public final class ConfigLoader {
           new Override("FEED_AD_EVERY", "feed.ad_every", Function.identity()),
           new Override("FEED_INSTANCES", "feed.instances", Function.identity()),
           new Override("FEED_CACHE_TTL_MS", "feed.cache_ttl_ms", Function.identity()),
+          new Override("FEED_CANDIDATES", "feed.candidates.enabled", Function.identity()),
+          new Override("FEED_EF_SEARCH", "feed.ef_search", Function.identity()),
+          new Override("FEED_DB_POOL_SIZE", "feed.pool_size", Function.identity()),
+          new Override(
+              "ADS_FREQUENCY_CAP_PER_DAY", "ads.frequency_cap_per_day", Function.identity()),
+          new Override("ADS_DEFAULT_DAILY_BUDGET", "ads.default_daily_budget", Function.identity()),
           new Override("SEED_ENABLED", "seed.enabled", Function.identity()),
           new Override("PGHOST", "postgres.host", Function.identity()),
           new Override("PGPORT", "postgres.port", Function.identity()),
@@ -237,9 +243,18 @@ public final class ConfigLoader {
             integer("bus.embedding_timeout_ms", 1, 600_000),
             integer("bus.llm_timeout_ms", 1, 600_000),
             integer("bus.media_timeout_ms", 1, 600_000),
+            integer("bus.events_timeout_ms", 1, 600_000),
             integer("bus.health_timeout_ms", 1, 60_000));
     AppConfig.Stores stores =
         new AppConfig.Stores(storeKind("stores.vector"), storeKind("stores.graph"));
+    if (stores.graph() == AppConfig.StoreKind.MEMORY
+        && stores.vector() == AppConfig.StoreKind.POSTGRES) {
+      throw new ConfigException(
+          source("stores.graph")
+              + ": an in-memory graph beside the PostgreSQL catalog is not supported (the feed"
+              + " reads the graph and the vectors in one statement); set USE_MOCK_VECTOR_DB and"
+              + " USE_MOCK_GRAPH_DB alike");
+    }
     if (stores.graph() == AppConfig.StoreKind.POSTGRES
         && stores.vector() == AppConfig.StoreKind.MEMORY) {
       throw new ConfigException(
@@ -279,24 +294,60 @@ public final class ConfigLoader {
             integer("feed.default_limit", 1, maxLimit),
             maxLimit,
             integer("feed.ad_every", 2, 1000),
-            integer("feed.candidate_pool", 1, 100_000),
+            integer("feed.content_pool", 1, 10_000),
+            integer("feed.ad_pool", 0, 1_000),
+            integer("feed.ef_search", 1, 1000),
+            integer("feed.pool_size", 1, 200),
             integer("feed.instances", 1, 64),
             integer("feed.cache_ttl_ms", 0, 3_600_000),
             integer("feed.cache_max_users", 1, 10_000_000),
             integer("feed.cursor_ttl_ms", 1000, Integer.MAX_VALUE),
-            decimal("feed.weights.similarity", 0, 100),
-            decimal("feed.weights.followed_author", 0, 100),
-            decimal("feed.weights.similar_users", 0, 100),
-            decimal("feed.weights.freshness", 0, 100),
-            decimal("feed.weights.bid", 0, 100),
+            new AppConfig.Weights(
+                decimal("feed.weights.similarity", 0, 100),
+                decimal("feed.weights.followed_author", 0, 100),
+                decimal("feed.weights.similar_users", 0, 100),
+                decimal("feed.weights.liked_similar", 0, 100),
+                decimal("feed.weights.freshness", 0, 100),
+                decimal("feed.weights.seen", 0, 100),
+                decimal("feed.weights.bid", 0, 100)),
             decimal("feed.freshness_half_life_hours", 0.001, 1_000_000),
-            decimal("feed.interest_threshold", -1, 1));
+            decimal("feed.interest_threshold", -1, 1),
+            decimal("feed.liked_similar_threshold", -1, 1),
+            integer("feed.seen_saturation", 1, 1_000),
+            new AppConfig.Signals(
+                integer("feed.signals.recent_likes", 0, 1_000),
+                integer("feed.signals.likers_per_like", 0, 1_000),
+                integer("feed.signals.followed_peers", 0, 10_000),
+                integer("feed.signals.peer_likes", 0, 1_000)),
+            new AppConfig.Candidates(
+                bool("feed.candidates.enabled"),
+                integer("feed.candidates.max_age_ms", 0, Integer.MAX_VALUE),
+                integer("feed.candidates.refresh_after_ms", 0, Integer.MAX_VALUE),
+                integer("feed.candidates.warm_interval_ms", 10, 3_600_000),
+                integer("feed.candidates.warm_batch", 0, 100_000),
+                integer("feed.candidates.active_users", 0, 10_000_000)));
+    AppConfig.Ads ads =
+        new AppConfig.Ads(
+            integer("ads.frequency_cap_per_day", 0, 1_000_000),
+            decimal("ads.default_daily_budget", 0, 1e12),
+            zone("ads.time_zone"),
+            text("ads.label"));
+    AppConfig.Events events =
+        new AppConfig.Events(
+            integer("events.max_batch", 1, 10_000),
+            integer("events.max_body_bytes", 1024, 64 * 1024 * 1024),
+            integer("events.max_future_ms", 0, Integer.MAX_VALUE),
+            integer("events.max_age_ms", 1000, Integer.MAX_VALUE),
+            decimal("events.taste_weights.click", 0, 10),
+            decimal("events.taste_weights.like", 0, 10),
+            decimal("events.taste_weights.purchase", 0, 10));
     AppConfig.Generation generation =
         new AppConfig.Generation(
             integer("generation.max_prompt_chars", 1, 100_000),
             integer("generation.products", 1, 50),
             integer("generation.campaigns", 0, 50),
-            integer("generation.rate_limit_per_minute", 0, 1_000_000));
+            integer("generation.rate_limit_per_minute", 0, 1_000_000),
+            text("generation.ai_label"));
     AppConfig.Seed seed =
         new AppConfig.Seed(
             bool("seed.enabled"),
@@ -349,6 +400,8 @@ public final class ConfigLoader {
             media,
             gcp,
             feed,
+            ads,
+            events,
             generation,
             seed,
             postgres,
@@ -493,6 +546,14 @@ public final class ConfigLoader {
       throw invalid(path, "a redis:// URL");
     }
     return url;
+  }
+
+  private java.time.ZoneId zone(String path) {
+    try {
+      return java.time.ZoneId.of(text(path));
+    } catch (java.time.DateTimeException e) {
+      throw invalid(path, "a time zone such as Asia/Seoul or UTC");
+    }
   }
 
   private AppConfig.StoreKind storeKind(String path) {

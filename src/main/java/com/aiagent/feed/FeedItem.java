@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * One feed entry: a content post ({@code type} "content") or a sponsored campaign ({@code type}
- * "ad", with {@code campaignId}, {@code productId} and {@code sponsored}). {@code reasons} says why
- * it is in this user's feed.
+ * "ad", with {@code campaignId}, {@code productId}, {@code sponsored} true and the display {@code
+ * label} "광고 · Sponsored"). {@code reasons} says why it is in this user's feed.
  */
 public record FeedItem(
     String id,
@@ -23,7 +23,8 @@ public record FeedItem(
     String campaignId,
     String productId,
     String advertiser,
-    Boolean sponsored) {
+    Boolean sponsored,
+    String label) {
   public static final String CONTENT = "content";
   public static final String AD = "ad";
 }

@@ -11,6 +11,10 @@ import com.aiagent.bus.ServiceFailure;
 import com.aiagent.cache.CacheAddresses;
 import com.aiagent.config.AppConfig;
 import com.aiagent.embedding.EmbeddingAddresses;
+import com.aiagent.events.EventInput;
+import com.aiagent.events.EventsAddresses;
+import com.aiagent.events.EventsClient;
+import com.aiagent.events.RecordEvents;
 import com.aiagent.feed.FeedAddresses;
 import com.aiagent.feed.FeedClient;
 import com.aiagent.feed.FeedRequest;
@@ -28,6 +32,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -49,6 +54,7 @@ public final class HttpVerticle extends VerticleBase {
   private static final Map<String, String> HEALTH_ADDRESSES =
       Map.of(
           "feed", FeedAddresses.HEALTH,
+          "events", EventsAddresses.HEALTH,
           "generation", GenerationAddresses.HEALTH,
           "embedding", EmbeddingAddresses.HEALTH,
           "llm", LlmAddresses.HEALTH,
@@ -60,6 +66,7 @@ public final class HttpVerticle extends VerticleBase {
   private FeedClient feed;
   private GenerationClient generation;
   private MediaClient media;
+  private EventsClient events;
 
   public HttpVerticle(AppConfig config) {
     this.config = config;
@@ -71,6 +78,7 @@ public final class HttpVerticle extends VerticleBase {
     feed = new FeedClient(vertx, config.bus().feedTimeoutMs());
     generation = new GenerationClient(vertx, config.bus().generationTimeoutMs());
     media = new MediaClient(vertx, config.bus().mediaTimeoutMs());
+    events = new EventsClient(vertx, config.bus().eventsTimeoutMs());
 
     Router router = Router.router(vertx);
     router.route().handler(new RequestLog(config.gcp().projectId()));
@@ -81,6 +89,11 @@ public final class HttpVerticle extends VerticleBase {
         .consumes("application/json")
         .handler(BodyHandler.create(false).setBodyLimit(config.http().maxBodyBytes()))
         .handler(this::generateFeed);
+    router
+        .post("/v1/events")
+        .consumes("application/json")
+        .handler(BodyHandler.create(false).setBodyLimit(config.events().maxBodyBytes()))
+        .handler(this::recordEvents);
     router.get("/v1/ai/feeds/:id").handler(this::getPost);
     router.get("/v1/media/:file").handler(this::media);
 
@@ -232,6 +245,49 @@ public final class HttpVerticle extends VerticleBase {
       throw ServiceFailure.badRequest("generate_image must be true or false");
     }
     return new GenerateFeedRequest(userId, prompt, (Boolean) generateImage, origin(ctx));
+  }
+
+  private void recordEvents(RoutingContext ctx) {
+    RecordEvents batch;
+    try {
+      batch = parseEvents(ctx);
+    } catch (ServiceFailure failure) {
+      ApiError.fail(ctx, failure);
+      return;
+    }
+    events
+        .record(batch)
+        .onSuccess(recorded -> sendJson(ctx, 202, BusJson.encode(recorded)))
+        .onFailure(error -> ApiError.fail(ctx, error));
+  }
+
+  /** {@code {"events": [...]}} or a bare array of events. */
+  private RecordEvents parseEvents(RoutingContext ctx) {
+    Object body;
+    try {
+      body = io.vertx.core.json.Json.decodeValue(ctx.body().buffer());
+    } catch (DecodeException | NullPointerException e) {
+      throw ServiceFailure.badRequest("body is not valid JSON");
+    }
+    JsonArray list =
+        body instanceof JsonArray array
+            ? array
+            : body instanceof JsonObject object && object.getValue("events") instanceof JsonArray a
+                ? a
+                : null;
+    if (list == null) {
+      throw ServiceFailure.badRequest("body must be {\"events\": [...]} or an array of events");
+    }
+    int max = config.events().maxBatch();
+    if (list.isEmpty() || list.size() > max) {
+      throw ServiceFailure.badRequest(
+          "events must hold 1 to " + max + " events (got " + list.size() + ")");
+    }
+    List<EventInput> inputs = new java.util.ArrayList<>(list.size());
+    for (Object element : list) {
+      inputs.add(EventInput.fromJson(element));
+    }
+    return new RecordEvents(List.copyOf(inputs));
   }
 
   private void getPost(RoutingContext ctx) {

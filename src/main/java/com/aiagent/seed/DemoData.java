@@ -64,7 +64,9 @@ public record DemoData(
                         Double.parseDouble(r[8]),
                         Boolean.parseBoolean(r[9]),
                         Instant.parse(r[10]),
-                        Instant.parse(r[11])))
+                        Instant.parse(r[11]),
+                        null,
+                        null))
             .toList();
     List<Content> contents =
         rows("contents.tsv").stream()

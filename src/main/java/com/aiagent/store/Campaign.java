@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * An ad campaign promoting one product (of {@code category}) to users whose interests meet its
- * targets.
+ * targets. {@code bid} is its price per thousand impressions; {@code dailyBudget} and {@code
+ * frequencyCap} (impressions per user per day) are null where the configured defaults apply.
  */
 public record Campaign(
     String id,
@@ -20,7 +21,9 @@ public record Campaign(
     double bid,
     boolean active,
     Instant startsAt,
-    Instant endsAt) {
+    Instant endsAt,
+    Double dailyBudget,
+    Integer frequencyCap) {
 
   public boolean liveAt(Instant now) {
     return active && !now.isBefore(startsAt) && now.isBefore(endsAt);

@@ -33,4 +33,12 @@ public interface CatalogStore {
   Future<List<Content>> contents(List<String> ids);
 
   Future<Long> campaignCount();
+
+  /** Up to {@code limit} user ids after {@code after} (null: from the first), in id order. */
+  Future<List<String>> userIds(String after, int limit);
+
+  /**
+   * What each of the given ids is (user, product, campaign or content); unknown ids are left out.
+   */
+  Future<java.util.Map<String, ItemType>> kinds(List<String> ids);
 }

@@ -8,6 +8,9 @@ import java.util.Map;
 public interface GraphStore {
   Future<Void> addEdges(List<Edge> edges);
 
+  /** Removes the edges that exist (an unlike, an unfollow); others are ignored. */
+  Future<Void> removeEdges(List<Edge> edges);
+
   /** The ids a user points at with edges of {@code type}, oldest edge first. */
   Future<List<String>> targets(String userId, EdgeType type);
 

@@ -1,11 +1,7 @@
 package com.aiagent.store;
 
 import com.aiagent.config.AppConfig;
-import com.aiagent.store.memory.MemoryCatalogStore;
-import com.aiagent.store.memory.MemoryGraphStore;
-import com.aiagent.store.memory.MemoryPostStore;
-import com.aiagent.store.memory.MemoryStoreAdmin;
-import com.aiagent.store.memory.MemoryVectorStore;
+import com.aiagent.store.memory.MemoryStores;
 import com.aiagent.store.pg.PgStores;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -16,6 +12,8 @@ public record Stores(
     VectorStore vectors,
     GraphStore graph,
     PostStore posts,
+    EventStore events,
+    FeedStore feed,
     StoreAdmin admin,
     MediaStore media) {
   /** The stores {@code config} asks for; PostgreSQL ones are checked to be reachable. */
@@ -26,14 +24,6 @@ public record Stores(
   }
 
   public static Stores inMemory(MediaStore media) {
-    MemoryCatalogStore catalog = new MemoryCatalogStore();
-    MemoryVectorStore vectors = new MemoryVectorStore();
-    return new Stores(
-        catalog,
-        vectors,
-        new MemoryGraphStore(),
-        new MemoryPostStore(),
-        new MemoryStoreAdmin(catalog, vectors),
-        media);
+    return MemoryStores.create(media);
   }
 }

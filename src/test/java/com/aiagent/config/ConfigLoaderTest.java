@@ -113,11 +113,16 @@ class ConfigLoaderTest {
         ConfigLoader.load(
             Map.of(
                 "USE_MOCK_VECTOR_DB", "false",
+                "USE_MOCK_GRAPH_DB", "false",
                 "DATABASE_URL",
                     "postgresql://app:p%40ss@/feeds?host=/cloudsql/proj:us-central1:ai-agent-db"));
     assertThat(cloudSql.postgres())
         .extracting("host", "port", "database", "user", "password")
         .containsExactly("/cloudsql/proj:us-central1:ai-agent-db", 5432, "feeds", "app", "p@ss");
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("USE_MOCK_VECTOR_DB", "false")))
+        .as("a PostgreSQL catalog beside an in-memory graph")
+        .hasMessageStartingWith("conf/embedded.json stores.graph:")
+        .hasMessageContaining("USE_MOCK_GRAPH_DB");
     assertThatThrownBy(() -> ConfigLoader.load(Map.of("DATABASE_URL", "mysql://x/y")))
         .hasMessageStartingWith("DATABASE_URL:");
     assertThatThrownBy(() -> ConfigLoader.load(Map.of("REDIS_URL", "localhost:6379")))

@@ -4,175 +4,234 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aiagent.config.AppConfig;
 import com.aiagent.config.ConfigLoader;
-import com.aiagent.store.Campaign;
-import com.aiagent.store.Content;
-import com.aiagent.store.User;
+import com.aiagent.store.FeedCandidates;
+import com.aiagent.store.FeedState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class FeedRankerTest {
   private static final Instant NOW = Instant.parse("2026-11-26T00:00:00Z");
-  private static final User USER =
-      new User("user_001", "김민지", "Kim Minji", List.of("fashion", "beauty"), "패션", "fashion");
+  private static final List<String> INTERESTS = List.of("fashion", "beauty");
 
-  private final AppConfig.Feed config = ConfigLoader.load(Map.of()).feed();
-  private final FeedRanker ranker = new FeedRanker(config);
+  private final AppConfig config = ConfigLoader.load(Map.of());
+  private final FeedRanker ranker = new FeedRanker(config.feed(), config.ads());
 
-  private static Content content(String id, String author, String category, Duration age) {
-    return new Content(
-        id,
-        author,
-        category,
-        "prod_001",
-        "제목 " + id,
-        "Title " + id,
-        "본문",
-        "Body",
-        List.of("t"),
-        NOW.minus(age));
+  private static FeedCandidates.ContentCandidate content(
+      String id, String category, Duration age, double similarity) {
+    return content(id, category, age, similarity, false, 0, null);
   }
 
-  private static Campaign campaign(String id, String category, boolean active, double bid) {
-    return new Campaign(
+  private static FeedCandidates.ContentCandidate content(
+      String id,
+      String category,
+      Duration age,
+      double similarity,
+      boolean followed,
+      int social,
+      Double likedSimilarity) {
+    return new FeedCandidates.ContentCandidate(
+        id,
+        "user_009",
+        category,
+        "prod_001",
+        NOW.minus(age),
+        similarity,
+        followed,
+        social,
+        likedSimilarity);
+  }
+
+  private static FeedCandidates.AdCandidate ad(String id, double similarity, double bid) {
+    return ad(id, similarity, bid, null, null, Duration.ofDays(30));
+  }
+
+  private static FeedCandidates.AdCandidate ad(
+      String id, double similarity, double bid, Double budget, Integer cap, Duration left) {
+    return new FeedCandidates.AdCandidate(
         id,
         "prod_001",
-        category,
+        "fashion",
         "Brand",
-        "광고 " + id,
-        "Ad " + id,
-        "본문",
-        "Body",
-        List.of(category),
         bid,
-        active,
         NOW.minus(Duration.ofDays(30)),
-        NOW.plus(Duration.ofDays(30)));
+        NOW.plus(left),
+        budget,
+        cap,
+        similarity);
   }
 
-  private static List<FeedRanker.ContentCandidate> contents(int n) {
-    List<FeedRanker.ContentCandidate> list = new ArrayList<>();
+  private static List<FeedCandidates.ContentCandidate> contents(int n) {
+    List<FeedCandidates.ContentCandidate> list = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      list.add(
-          new FeedRanker.ContentCandidate(
-              content("content_%03d".formatted(i), "user_009", "travel", Duration.ofDays(3)),
-              0.5 - i * 0.01,
-              false,
-              0));
+      list.add(content("content_%03d".formatted(i), "travel", Duration.ofDays(3), 0.5 - i * 0.01));
     }
     return list;
   }
 
-  private static List<FeedRanker.AdCandidate> ads(int n) {
-    List<FeedRanker.AdCandidate> list = new ArrayList<>();
+  private static List<FeedCandidates.AdCandidate> ads(int n) {
+    List<FeedCandidates.AdCandidate> list = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      list.add(
-          new FeedRanker.AdCandidate(
-              campaign("camp_%03d".formatted(i), "fashion", true, 1.0), 0.3 - i * 0.01));
+      list.add(ad("camp_%03d".formatted(i), 0.3 - i * 0.01, 1.0));
     }
     return list;
+  }
+
+  private static FeedState state(
+      List<FeedCandidates.ContentCandidate> contents, List<FeedCandidates.AdCandidate> ads) {
+    return state(contents, ads, Set.of(), Map.of(), Map.of(), Map.of());
+  }
+
+  private static FeedState state(
+      List<FeedCandidates.ContentCandidate> contents,
+      List<FeedCandidates.AdCandidate> ads,
+      Set<String> hidden,
+      Map<String, Integer> seen,
+      Map<String, Integer> frequency,
+      Map<String, Double> spend) {
+    return new FeedState(
+        "user_001",
+        INTERESTS,
+        new FeedCandidates(NOW, contents, ads),
+        hidden,
+        seen,
+        frequency,
+        spend);
+  }
+
+  private static List<String> ids(List<RankedItem> feed) {
+    return feed.stream().map(RankedItem::id).toList();
   }
 
   @Test
   void feedMixesAdsEveryFourthSlot() {
-    List<FeedItem> feed = ranker.rank(USER, contents(12), ads(5), NOW);
+    List<RankedItem> feed = ranker.rank(state(contents(12), ads(5)), NOW);
     for (int i = 0; i < feed.size(); i++) {
       assertThat(feed.get(i).type())
           .as("slot %d", i + 1)
           .isEqualTo((i + 1) % 4 == 0 ? FeedItem.AD : FeedItem.CONTENT);
     }
     assertThat(feed).as("12 contents with ads after the 3rd, 6th and 9th").hasSize(12 + 3);
-    assertThat(feed.get(3).sponsored()).isTrue();
-    assertThat(feed.get(3).campaignId()).isEqualTo("camp_000");
+    assertThat(feed.get(3).id()).isEqualTo("camp_000");
     assertThat(feed.get(3).productId()).isEqualTo("prod_001");
+    assertThat(feed.get(3).reasons()).contains("sponsored");
   }
 
   @Test
   void neverTwoAdsInARowEvenWhenContentsRunOut() {
-    List<FeedItem> feed = ranker.rank(USER, contents(2), ads(10), NOW);
-    for (int i = 1; i < feed.size(); i++) {
-      assertThat(
-              feed.get(i).type().equals(FeedItem.AD) && feed.get(i - 1).type().equals(FeedItem.AD))
-          .isFalse();
-    }
-    assertThat(feed).extracting(FeedItem::type).containsExactly(FeedItem.CONTENT, FeedItem.CONTENT);
+    List<RankedItem> feed = ranker.rank(state(contents(2), ads(10)), NOW);
+    assertThat(feed)
+        .extracting(RankedItem::type)
+        .containsExactly(FeedItem.CONTENT, FeedItem.CONTENT);
   }
 
   @Test
-  void onlyLiveCampaignsTargetedAtTheUserAreShown() {
-    List<FeedRanker.AdCandidate> candidates =
+  void campaignsPastTheirEndOrOverBudgetOrCapAreLeftOut() {
+    List<FeedCandidates.AdCandidate> candidates =
         List.of(
-            new FeedRanker.AdCandidate(campaign("camp_001", "fashion", false, 3.0), 0.9),
-            new FeedRanker.AdCandidate(campaign("camp_002", "pets", true, 3.0), 0.9),
-            new FeedRanker.AdCandidate(campaign("camp_003", "beauty", true, 0.5), 0.1));
-    List<FeedItem> feed = ranker.rank(USER, contents(8), candidates, NOW);
-    assertThat(feed)
-        .filteredOn(i -> i.type().equals(FeedItem.AD))
-        .extracting(FeedItem::id)
-        .containsExactly("camp_003");
+            ad("camp_ended", 0.9, 3.0, null, null, Duration.ofDays(-1)),
+            ad("camp_spent", 0.9, 3.0, 1.0, null, Duration.ofDays(30)),
+            ad("camp_default_budget", 0.9, 3.0, null, null, Duration.ofDays(30)),
+            ad("camp_capped", 0.9, 3.0, null, 2, Duration.ofDays(30)),
+            ad("camp_default_cap", 0.9, 3.0, null, null, Duration.ofDays(30)),
+            ad("camp_ok", 0.1, 0.5, 1.0, 2, Duration.ofDays(30)));
+    FeedState state =
+        state(
+            contents(20),
+            candidates,
+            Set.of(),
+            Map.of(),
+            Map.of(
+                "camp_capped",
+                2,
+                "camp_default_cap",
+                config.ads().frequencyCapPerDay(),
+                "camp_ok",
+                1),
+            Map.of(
+                "camp_spent",
+                1.0,
+                "camp_default_budget",
+                config.ads().defaultDailyBudget(),
+                "camp_ok",
+                0.9));
+    assertThat(ranker.rank(state, NOW))
+        .filteredOn(RankedItem::isAd)
+        .extracting(RankedItem::id)
+        .containsExactly("camp_ok");
+  }
+
+  @Test
+  void hiddenContentsAndCampaignsNeverAppear() {
+    FeedState state =
+        state(contents(8), ads(2), Set.of("content_000", "camp_000"), Map.of(), Map.of(), Map.of());
+    assertThat(ids(ranker.rank(state, NOW)))
+        .doesNotContain("content_000", "camp_000")
+        .contains("camp_001");
+  }
+
+  @Test
+  void contentAlreadyShownMovesDownAndTheRestIsNewForYou() {
+    List<FeedCandidates.ContentCandidate> candidates =
+        List.of(
+            content("content_seen", "travel", Duration.ofDays(20), 0.4),
+            content("content_unseen", "travel", Duration.ofDays(20), 0.3));
+    assertThat(ids(ranker.rank(state(candidates, List.of()), NOW)))
+        .containsExactly("content_seen", "content_unseen");
+    List<RankedItem> afterSeen =
+        ranker.rank(
+            state(candidates, List.of(), Set.of(), Map.of("content_seen", 3), Map.of(), Map.of()),
+            NOW);
+    assertThat(ids(afterSeen)).containsExactly("content_unseen", "content_seen");
+    assertThat(afterSeen.get(0).reasons()).contains("new_for_you");
+    assertThat(afterSeen.get(1).reasons()).doesNotContain("new_for_you");
   }
 
   @Test
   void graphSignalsLiftAContentAndSayWhy() {
-    List<FeedRanker.ContentCandidate> candidates =
+    List<FeedCandidates.ContentCandidate> candidates =
         List.of(
-            new FeedRanker.ContentCandidate(
-                content("content_a", "user_002", "travel", Duration.ofDays(20)), 0.2, false, 0),
-            new FeedRanker.ContentCandidate(
-                content("content_b", "user_003", "travel", Duration.ofDays(20)), 0.2, true, 3));
-    List<FeedItem> feed = ranker.rank(USER, candidates, List.of(), NOW);
-    assertThat(feed).extracting(FeedItem::id).containsExactly("content_b", "content_a");
-    assertThat(feed.get(0).reasons()).contains("from_followed_author", "liked_by_similar_users");
-    assertThat(feed.get(1).reasons())
-        .doesNotContain("from_followed_author", "liked_by_similar_users");
+            content("content_a", "travel", Duration.ofDays(20), 0.2, false, 0, null),
+            content("content_b", "travel", Duration.ofDays(20), 0.2, true, 3, null),
+            content("content_c", "travel", Duration.ofDays(20), 0.2, false, 0, 0.9));
+    List<RankedItem> feed = ranker.rank(state(candidates, List.of()), NOW);
+    assertThat(ids(feed)).containsExactly("content_b", "content_c", "content_a");
+    assertThat(feed.get(0).reasons()).contains("followed_author", "liked_by_similar_users");
+    assertThat(feed.get(1).reasons()).contains("liked_similar");
+    assertThat(feed.get(2).reasons())
+        .doesNotContain("followed_author", "liked_by_similar_users", "liked_similar");
   }
 
   @Test
   void fresherContentWinsATieAndInterestsAreNamed() {
-    List<FeedRanker.ContentCandidate> candidates =
+    List<FeedCandidates.ContentCandidate> candidates =
         List.of(
-            new FeedRanker.ContentCandidate(
-                content("content_old", "user_002", "fashion", Duration.ofDays(30)), 0.3, false, 0),
-            new FeedRanker.ContentCandidate(
-                content("content_new", "user_002", "fashion", Duration.ofHours(2)), 0.3, false, 0));
-    List<FeedItem> feed = ranker.rank(USER, candidates, List.of(), NOW);
-    assertThat(feed).extracting(FeedItem::id).containsExactly("content_new", "content_old");
+            content("content_old", "fashion", Duration.ofDays(30), 0.3),
+            content("content_new", "fashion", Duration.ofHours(2), 0.3));
+    List<RankedItem> feed = ranker.rank(state(candidates, List.of()), NOW);
+    assertThat(ids(feed)).containsExactly("content_new", "content_old");
     assertThat(feed.get(0).reasons())
         .contains("fresh", "in_your_interests", "similar_to_your_interests");
     assertThat(feed.get(1).reasons()).doesNotContain("fresh");
   }
 
   @Test
-  void ownPostsAndPostsAfterTheWalkStartedAreLeftOut() {
-    List<FeedRanker.ContentCandidate> candidates =
+  void postsAfterTheWalkStartedAreLeftOut() {
+    List<FeedCandidates.ContentCandidate> candidates =
         List.of(
-            new FeedRanker.ContentCandidate(
-                content("content_mine", "user_001", "fashion", Duration.ofDays(1)), 0.9, false, 0),
-            new FeedRanker.ContentCandidate(
-                content("content_future", "user_002", "fashion", Duration.ofDays(-1)),
-                0.9,
-                false,
-                0),
-            new FeedRanker.ContentCandidate(
-                content("content_ok", "user_002", "fashion", Duration.ofDays(1)), 0.1, false, 0));
-    assertThat(ranker.rank(USER, candidates, List.of(), NOW))
-        .extracting(FeedItem::id)
-        .containsExactly("content_ok");
+            content("content_future", "fashion", Duration.ofDays(-1), 0.9),
+            content("content_ok", "fashion", Duration.ofDays(1), 0.1));
+    assertThat(ids(ranker.rank(state(candidates, List.of()), NOW))).containsExactly("content_ok");
   }
 
   @Test
-  void cursorRoundTripsAndRejectsForgeries() {
-    FeedCursor cursor = new FeedCursor(20, NOW);
-    assertThat(FeedCursor.decode(cursor.encode(), NOW.plusSeconds(1))).isEqualTo(cursor);
-    for (String bad :
-        List.of(
-            "???", "djE6MTow", new FeedCursor(20, NOW.plusSeconds(60)).encode(), "dj I6YWJjOjE")) {
-      org.assertj.core.api.Assertions.assertThatThrownBy(() -> FeedCursor.decode(bad, NOW))
-          .isInstanceOf(com.aiagent.bus.ServiceFailure.class)
-          .hasMessageContaining("cursor");
-    }
+  void noStoredCandidatesIsAnEmptyFeed() {
+    FeedState none =
+        new FeedState("user_001", INTERESTS, null, Set.of(), Map.of(), Map.of(), Map.of());
+    assertThat(ranker.rank(none, NOW)).isEmpty();
   }
 }

@@ -98,7 +98,7 @@ class ApiTest {
     JsonObject body = response.bodyAsJsonObject();
     assertThat(body.getString("status")).isEqualTo("UP");
     assertThat(body.getJsonObject("checks").fieldNames())
-        .contains("feed", "generation", "embedding", "llm", "media");
+        .contains("feed", "events", "generation", "embedding", "llm", "media");
     assertThat(
             body.getJsonObject("checks")
                 .getJsonObject("embedding")
@@ -109,8 +109,8 @@ class ApiTest {
             body.getJsonObject("checks")
                 .getJsonObject("feed")
                 .getJsonObject("details")
-                .getInteger("campaigns"))
-        .isEqualTo(100);
+                .getString("feed_store"))
+        .isEqualTo("MemoryFeedStore");
   }
 
   @Test
@@ -173,7 +173,7 @@ class ApiTest {
     assertError(get("/v1/feed?user_id=" + "u".repeat(65)), 400, "bad_request");
     String expired =
         new com.aiagent.feed.FeedCursor(
-                5, java.time.Instant.now().minus(java.time.Duration.ofHours(2)))
+                5, java.time.Instant.now().minus(java.time.Duration.ofHours(2)), 20, "user_001")
             .encode();
     assertError(get("/v1/feed?user_id=user_001&cursor=" + expired), 400, "bad_request");
   }

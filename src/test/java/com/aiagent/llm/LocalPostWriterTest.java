@@ -56,7 +56,9 @@ class LocalPostWriterTest {
           1.2,
           true,
           Instant.EPOCH,
-          Instant.MAX);
+          Instant.MAX,
+          null,
+          null);
   private static final List<Category> CATEGORIES =
       List.of(
           new Category("fashion", "패션", "Fashion", "#E4572E"),

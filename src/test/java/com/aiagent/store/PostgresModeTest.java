@@ -114,7 +114,7 @@ class PostgresModeTest {
             .next();
     assertThat(typmod.getInteger(0)).isEqualTo(768);
     assertThat(typmod.getString(1)).isEqualTo("vector(768)");
-    assertThat(db.count("SELECT count(*) FROM schema_migrations")).isEqualTo(2);
+    assertThat(db.count("SELECT count(*) FROM schema_migrations")).isEqualTo(3);
     for (String table : List.of("users", "products", "campaigns", "contents")) {
       assertThat(
               db.count(
@@ -146,8 +146,8 @@ class PostgresModeTest {
                 .getJsonObject("checks")
                 .getJsonObject("feed")
                 .getJsonObject("details")
-                .getString("vector_store"))
-        .isEqualTo("PgVectorStore");
+                .getString("feed_store"))
+        .isEqualTo("PgFeedStore");
 
     JsonObject page =
         await(http.get(app.port(), "localhost", "/v1/feed?user_id=user_001").send())
@@ -196,7 +196,7 @@ class PostgresModeTest {
     app = start(Map.of());
     assertThat(db.count("SELECT count(*) FROM campaigns WHERE title_ko = 'edited by hand'"))
         .isEqualTo(1);
-    assertThat(db.count("SELECT count(*) FROM schema_migrations")).isEqualTo(2);
+    assertThat(db.count("SELECT count(*) FROM schema_migrations")).isEqualTo(3);
     assertThat(db.count("SELECT count(*) FROM campaigns")).isEqualTo(100);
   }
 
@@ -316,24 +316,33 @@ class PostgresModeTest {
   }
 
   @Test
-  void aUsersCachedFeedIsDroppedWhenTheirDataChanges() throws Exception {
-    // One feed instance: without Redis each instance keeps its own cache.
-    app = start(Map.of("FEED_CACHE_TTL_MS", "600000", "FEED_INSTANCES", "1"));
+  void aFollowEventDropsTheCachedFeedAndTheNextPageShowsTheAuthor() throws Exception {
+    app = start(Map.of("FEED_CACHE_TTL_MS", "600000"));
     WebClient http = WebClient.create(vertx);
+    String author = "user_003";
     JsonObject before =
         await(http.get(app.port(), "localhost", "/v1/feed?user_id=user_001&limit=100").send())
             .bodyAsJsonObject();
-    String author = "user_003";
     assertThat(followedAuthorItems(before, author)).isZero();
 
-    await(app.stores.graph().addEdges(List.of(new Edge("user_001", EdgeType.FOLLOWS, author))));
-    JsonObject cached =
-        await(http.get(app.port(), "localhost", "/v1/feed?user_id=user_001&limit=100").send())
-            .bodyAsJsonObject();
-    assertThat(followedAuthorItems(cached, author)).as("still the cached ranking").isZero();
-
-    new com.aiagent.feed.FeedClient(vertx, 5_000).userChanged("user_001");
-    Thread.sleep(200);
+    com.aiagent.events.EventsRecorded recorded =
+        await(
+            new com.aiagent.events.EventsClient(vertx, 5_000)
+                .record(
+                    new com.aiagent.events.RecordEvents(
+                        List.of(
+                            new com.aiagent.events.EventInput(
+                                "follow-1",
+                                "user_001",
+                                "follow",
+                                author,
+                                Instant.now().toString())))));
+    assertThat(recorded.accepted()).as(recorded.toString()).isEqualTo(1);
+    assertThat(
+            db.count(
+                "SELECT count(*) FROM edges WHERE from_id = 'user_001' AND type = 'FOLLOWS' AND to_id = $1",
+                author))
+        .isEqualTo(1);
     JsonObject after =
         await(http.get(app.port(), "localhost", "/v1/feed?user_id=user_001&limit=100").send())
             .bodyAsJsonObject();
@@ -346,7 +355,7 @@ class PostgresModeTest {
         .filter(
             i ->
                 author.equals(i.getString("author_id"))
-                    && i.getJsonArray("reasons").contains("from_followed_author"))
+                    && i.getJsonArray("reasons").contains("followed_author"))
         .count();
   }
 }

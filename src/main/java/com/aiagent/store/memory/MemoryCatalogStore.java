@@ -4,6 +4,7 @@ import com.aiagent.store.Campaign;
 import com.aiagent.store.CatalogStore;
 import com.aiagent.store.Category;
 import com.aiagent.store.Content;
+import com.aiagent.store.ItemType;
 import com.aiagent.store.Product;
 import com.aiagent.store.User;
 import io.vertx.core.Future;
@@ -81,6 +82,51 @@ public final class MemoryCatalogStore implements CatalogStore {
   @Override
   public Future<Long> campaignCount() {
     return Future.succeededFuture((long) campaigns.size());
+  }
+
+  @Override
+  public Future<List<String>> userIds(String after, int limit) {
+    return Future.succeededFuture(
+        users.keySet().stream()
+            .filter(id -> after == null || id.compareTo(after) > 0)
+            .sorted()
+            .limit(limit)
+            .toList());
+  }
+
+  @Override
+  public Future<Map<String, ItemType>> kinds(List<String> ids) {
+    Map<String, ItemType> kinds = new java.util.LinkedHashMap<>();
+    for (String id : ids) {
+      if (users.containsKey(id)) {
+        kinds.put(id, ItemType.USER);
+      } else if (products.containsKey(id)) {
+        kinds.put(id, ItemType.PRODUCT);
+      } else if (campaigns.containsKey(id)) {
+        kinds.put(id, ItemType.CAMPAIGN);
+      } else if (contents.containsKey(id)) {
+        kinds.put(id, ItemType.CONTENT);
+      }
+    }
+    return Future.succeededFuture(kinds);
+  }
+
+  /** Direct reads for the in-memory feed store: the row of {@code id}, or null. */
+  Content contentById(String id) {
+    return contents.get(id);
+  }
+
+  Campaign campaignById(String id) {
+    return campaigns.get(id);
+  }
+
+  User userById(String id) {
+    return users.get(id);
+  }
+
+  /** Every content, for the in-memory feed store's author filter. */
+  java.util.Collection<Content> allContents() {
+    return contents.values();
   }
 
   private static <T> Future<Void> put(Map<String, T> map, List<T> values, Function<T, String> key) {

@@ -40,6 +40,40 @@ public final class MemoryGraphStore implements GraphStore {
   }
 
   @Override
+  public synchronized Future<Void> removeEdges(List<Edge> edges) {
+    for (Edge edge : edges) {
+      if (neighbours(out, edge.type(), edge.from()).remove(edge.to())) {
+        count--;
+      }
+      neighbours(in, edge.type(), edge.to()).remove(edge.from());
+    }
+    return Future.succeededFuture();
+  }
+
+  /** The {@code limit} newest targets of a user's edges of {@code type}, newest first. */
+  synchronized List<String> newestTargets(String userId, EdgeType type, int limit) {
+    return newest(neighbours(out, type, userId), limit);
+  }
+
+  /** The {@code limit} newest users with an edge of {@code type} to {@code node}, newest first. */
+  synchronized List<String> newestSources(String node, EdgeType type, int limit) {
+    return newest(neighbours(in, type, node), limit);
+  }
+
+  synchronized boolean has(String from, EdgeType type, String to) {
+    return neighbours(out, type, from).contains(to);
+  }
+
+  private static List<String> newest(Set<String> ordered, int limit) {
+    List<String> all = new ArrayList<>(ordered);
+    List<String> newest = new ArrayList<>(Math.min(limit, all.size()));
+    for (int i = all.size() - 1; i >= 0 && newest.size() < limit; i--) {
+      newest.add(all.get(i));
+    }
+    return newest;
+  }
+
+  @Override
   public synchronized Future<List<String>> targets(String userId, EdgeType type) {
     return Future.succeededFuture(new ArrayList<>(neighbours(out, type, userId)));
   }

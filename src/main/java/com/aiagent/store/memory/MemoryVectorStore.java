@@ -75,30 +75,40 @@ public final class MemoryVectorStore implements VectorStore {
 
   @Override
   public Future<List<VectorMatch>> search(VectorQuery query) {
-    VectorEntry[] entries = published.getOrDefault(query.type(), new VectorEntry[0]);
-    if (entries.length > 0 && entries[0].vector().length != query.vector().length) {
-      return Future.failedFuture(
-          new IllegalArgumentException(
-              "query has "
-                  + query.vector().length
-                  + " dimensions, store has "
-                  + entries[0].vector().length));
+    try {
+      return Future.succeededFuture(
+          nearest(
+              query.type(),
+              query.vector(),
+              query.k(),
+              entry ->
+                  (query.category() == null || query.category().equals(entry.category()))
+                      && (query.liveAt() == null || entry.liveAt(query.liveAt()))));
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
     }
-    float[] q = VectorMath.normalized(query.vector());
+  }
+
+  /** The {@code k} entries of {@code type} nearest to {@code vector} among those {@code keep}s. */
+  List<VectorMatch> nearest(
+      ItemType type, float[] vector, int k, java.util.function.Predicate<VectorEntry> keep) {
+    VectorEntry[] entries = published.getOrDefault(type, new VectorEntry[0]);
+    if (entries.length > 0 && entries[0].vector().length != vector.length) {
+      throw new IllegalArgumentException(
+          "query has " + vector.length + " dimensions, store has " + entries[0].vector().length);
+    }
+    float[] q = VectorMath.normalized(vector);
     Comparator<VectorMatch> worstFirst =
         Comparator.comparingDouble(VectorMatch::similarity)
             .thenComparing(VectorMatch::id, Comparator.reverseOrder());
     PriorityQueue<VectorMatch> top = new PriorityQueue<>(worstFirst);
     for (VectorEntry entry : entries) {
-      if (query.category() != null && !query.category().equals(entry.category())) {
-        continue;
-      }
-      if (query.liveAt() != null && !entry.liveAt(query.liveAt())) {
+      if (k == 0 || !keep.test(entry)) {
         continue;
       }
       VectorMatch match =
           new VectorMatch(entry.id(), entry.type(), VectorMath.dot(q, entry.vector()));
-      if (top.size() < query.k()) {
+      if (top.size() < k) {
         top.add(match);
       } else if (worstFirst.compare(match, top.peek()) > 0) {
         top.poll();
@@ -107,24 +117,27 @@ public final class MemoryVectorStore implements VectorStore {
     }
     List<VectorMatch> result = new ArrayList<>(top);
     result.sort(worstFirst.reversed());
-    return Future.succeededFuture(result);
+    return result;
   }
 
   @Override
   public Future<Map<String, float[]>> vectors(List<String> ids) {
+    return Future.succeededFuture(vectorsNow(ids));
+  }
+
+  /** The stored (normalized) vectors of the given ids that exist. */
+  synchronized Map<String, float[]> vectorsNow(List<String> ids) {
     Map<String, float[]> result = new LinkedHashMap<>();
-    synchronized (this) {
-      for (String id : ids) {
-        for (Map<String, VectorEntry> entries : byType.values()) {
-          VectorEntry entry = entries.get(id);
-          if (entry != null) {
-            result.put(id, entry.vector());
-            break;
-          }
+    for (String id : ids) {
+      for (Map<String, VectorEntry> entries : byType.values()) {
+        VectorEntry entry = entries.get(id);
+        if (entry != null) {
+          result.put(id, entry.vector());
+          break;
         }
       }
     }
-    return Future.succeededFuture(result);
+    return result;
   }
 
   synchronized List<StoredModel> storedModels() {

@@ -4,12 +4,15 @@ import com.aiagent.store.Campaign;
 import com.aiagent.store.CatalogStore;
 import com.aiagent.store.Category;
 import com.aiagent.store.Content;
+import com.aiagent.store.ItemType;
 import com.aiagent.store.Product;
 import com.aiagent.store.User;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The catalog in PostgreSQL; writes are upserts that leave stored embeddings alone. */
@@ -102,6 +105,25 @@ public final class PgCatalogStore implements CatalogStore {
   @Override
   public Future<Long> campaignCount() {
     return pool.query(SqlQueries.COUNT_CAMPAIGNS).execute().map(PgRows::count);
+  }
+
+  @Override
+  public Future<List<String>> userIds(String after, int limit) {
+    return pool.preparedQuery(SqlQueries.SELECT_USER_IDS)
+        .execute(Tuple.of(after == null ? "" : after, limit))
+        .map(rows -> PgRows.list(rows, r -> r.getString(0)));
+  }
+
+  @Override
+  public Future<Map<String, ItemType>> kinds(List<String> ids) {
+    return pool.preparedQuery(SqlQueries.SELECT_KINDS)
+        .execute(Tuple.of(PgRows.array(ids)))
+        .map(
+            rows -> {
+              Map<String, ItemType> kinds = new LinkedHashMap<>();
+              rows.forEach(r -> kinds.put(r.getString(0), ItemType.valueOf(r.getString(1))));
+              return kinds;
+            });
   }
 
   private Future<Void> batch(String sql, List<Tuple> params) {

@@ -29,6 +29,16 @@ public final class PgGraphStore implements GraphStore {
   }
 
   @Override
+  public Future<Void> removeEdges(List<Edge> edges) {
+    if (edges.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return pool.preparedQuery(SqlQueries.DELETE_EDGE)
+        .executeBatch(edges.stream().map(e -> Tuple.of(e.from(), e.type().name(), e.to())).toList())
+        .mapEmpty();
+  }
+
+  @Override
   public Future<List<String>> targets(String userId, EdgeType type) {
     return pool.preparedQuery(SqlQueries.SELECT_TARGETS)
         .execute(Tuple.of(userId, type.name()))

@@ -91,7 +91,9 @@ final class PgRows {
         r.getDouble("bid"),
         r.getBoolean("active"),
         r.getOffsetDateTime("starts_at").toInstant(),
-        r.getOffsetDateTime("ends_at").toInstant());
+        r.getOffsetDateTime("ends_at").toInstant(),
+        r.getDouble("daily_budget"),
+        r.getInteger("frequency_cap"));
   }
 
   static Content content(Row r) {
@@ -156,6 +158,8 @@ final class PgRows {
             c.active(),
             time(c.startsAt()),
             time(c.endsAt()),
+            c.dailyBudget(),
+            c.frequencyCap(),
             vectorText(vector),
             model));
   }

@@ -37,11 +37,13 @@ public final class PgStoreAdmin implements StoreAdmin {
   private final Vertx vertx;
   private final Pool pool;
   private final long lockKey;
+  private final Pool feedPool;
 
-  PgStoreAdmin(Vertx vertx, Pool pool, long lockKey) {
+  PgStoreAdmin(Vertx vertx, Pool pool, long lockKey, Pool feedPool) {
     this.vertx = vertx;
     this.pool = pool;
     this.lockKey = lockKey;
+    this.feedPool = feedPool;
   }
 
   @Override
@@ -240,6 +242,6 @@ public final class PgStoreAdmin implements StoreAdmin {
 
   @Override
   public Future<Void> close() {
-    return pool.close();
+    return Future.join(pool.close(), feedPool.close()).mapEmpty();
   }
 }

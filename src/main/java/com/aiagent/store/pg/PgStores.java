@@ -4,7 +4,6 @@ import com.aiagent.config.AppConfig;
 import com.aiagent.store.FolderMediaStore;
 import com.aiagent.store.MediaStore;
 import com.aiagent.store.Stores;
-import com.aiagent.store.memory.MemoryGraphStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
@@ -38,9 +37,18 @@ public final class PgStores {
   }
 
   public static Pool pool(Vertx vertx, AppConfig.Postgres config) {
-    String searchOptions = String.format(SqlQueries.SET_SEARCH_OPTIONS, config.efSearch());
+    return pool(
+        vertx,
+        config,
+        "ai-agent-pg",
+        config.poolSize(),
+        String.format(SqlQueries.SET_SEARCH_OPTIONS, config.efSearch()));
+  }
+
+  private static Pool pool(
+      Vertx vertx, AppConfig.Postgres config, String name, int size, String searchOptions) {
     return PgBuilder.pool()
-        .with(new PoolOptions().setMaxSize(config.poolSize()).setName("ai-agent-pg"))
+        .with(new PoolOptions().setMaxSize(size).setName(name))
         .connectingTo(connectOptions(config))
         .withConnectHandler(
             conn ->
@@ -57,27 +65,32 @@ public final class PgStores {
   }
 
   /**
-   * The catalog, generated posts and vectors live together in PostgreSQL when the vector store is
-   * PostgreSQL; the graph follows {@code stores.graph}. Checks the connection before returning.
+   * Every store in PostgreSQL (the configuration allows no mix with in-memory ones): one pool for
+   * the catalog, vectors, graph, events and posts, and one for the feed, whose sessions search HNSW
+   * at the feed's own {@code ef_search}. Checks the connection before returning.
    */
   public static Future<Stores> create(Vertx vertx, AppConfig config) {
     Pool pool = pool(vertx, config.postgres());
-    boolean pgVectors = config.stores().vector() == AppConfig.StoreKind.POSTGRES;
-    boolean pgGraph = config.stores().graph() == AppConfig.StoreKind.POSTGRES;
+    Pool feedPool =
+        pool(
+            vertx,
+            config.postgres(),
+            "ai-agent-pg-feed",
+            config.feed().poolSize(),
+            String.format(FeedSql.SESSION, config.feed().efSearch()));
     MediaStore media =
         "postgres".equals(config.media().store())
             ? new PgMediaStore(pool, "image/webp")
             : new FolderMediaStore(vertx, config.media().dir());
-    Stores memory = Stores.inMemory(media);
     Stores stores =
         new Stores(
-            pgVectors ? new PgCatalogStore(pool) : memory.catalog(),
-            pgVectors ? new PgVectorStore(pool) : memory.vectors(),
-            pgGraph ? new PgGraphStore(pool) : new MemoryGraphStore(),
-            pgVectors ? new PgPostStore(pool) : memory.posts(),
-            pgVectors
-                ? new PgStoreAdmin(vertx, pool, config.seed().advisoryLockKey())
-                : memory.admin(),
+            new PgCatalogStore(pool),
+            new PgVectorStore(pool),
+            new PgGraphStore(pool),
+            new PgPostStore(pool),
+            new PgEventStore(pool),
+            new PgFeedStore(feedPool),
+            new PgStoreAdmin(vertx, pool, config.seed().advisoryLockKey(), feedPool),
             media);
     return pool.query("SELECT 1")
         .execute()
@@ -85,6 +98,7 @@ public final class PgStores {
         .recover(
             error -> {
               pool.close();
+              feedPool.close();
               return Future.failedFuture(
                   new IllegalStateException(
                       "PostgreSQL at "

@@ -37,14 +37,16 @@ final class SqlQueries {
           + "embedding_model = COALESCE(EXCLUDED.embedding_model, products.embedding_model)";
   static final String UPSERT_CAMPAIGN =
       "INSERT INTO campaigns (id, product_id, category, advertiser, title_ko, title_en, body_ko, "
-          + "body_en, target_interests, bid, active, starts_at, ends_at, embedding, embedding_model) "
-          + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::vector, $15) "
+          + "body_en, target_interests, bid, active, starts_at, ends_at, daily_budget, frequency_cap, "
+          + "embedding, embedding_model) "
+          + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16::vector, $17) "
           + "ON CONFLICT (id) DO UPDATE SET product_id = EXCLUDED.product_id, "
           + "category = EXCLUDED.category, advertiser = EXCLUDED.advertiser, "
           + "title_ko = EXCLUDED.title_ko, title_en = EXCLUDED.title_en, body_ko = EXCLUDED.body_ko, "
           + "body_en = EXCLUDED.body_en, target_interests = EXCLUDED.target_interests, "
           + "bid = EXCLUDED.bid, active = EXCLUDED.active, starts_at = EXCLUDED.starts_at, "
-          + "ends_at = EXCLUDED.ends_at, "
+          + "ends_at = EXCLUDED.ends_at, daily_budget = EXCLUDED.daily_budget, "
+          + "frequency_cap = EXCLUDED.frequency_cap, "
           + "embedding = COALESCE(EXCLUDED.embedding, campaigns.embedding), "
           + "embedding_model = COALESCE(EXCLUDED.embedding_model, campaigns.embedding_model)";
   static final String UPSERT_CONTENT =
@@ -69,11 +71,18 @@ final class SqlQueries {
           + "FROM products WHERE id = ANY($1)";
   static final String SELECT_CAMPAIGNS =
       "SELECT id, product_id, category, advertiser, title_ko, title_en, body_ko, body_en, "
-          + "target_interests, bid, active, starts_at, ends_at FROM campaigns WHERE id = ANY($1)";
+          + "target_interests, bid, active, starts_at, ends_at, daily_budget, frequency_cap "
+          + "FROM campaigns WHERE id = ANY($1)";
   static final String SELECT_CONTENTS =
       "SELECT id, author_id, category, product_id, title_ko, title_en, body_ko, body_en, tags, "
           + "created_at FROM contents WHERE id = ANY($1)";
   static final String COUNT_CAMPAIGNS = "SELECT count(*) FROM campaigns";
+  static final String SELECT_USER_IDS = "SELECT id FROM users WHERE id > $1 ORDER BY id LIMIT $2";
+  static final String SELECT_KINDS =
+      "SELECT id, 'USER' FROM users WHERE id = ANY($1) "
+          + "UNION ALL SELECT id, 'PRODUCT' FROM products WHERE id = ANY($1) "
+          + "UNION ALL SELECT id, 'CAMPAIGN' FROM campaigns WHERE id = ANY($1) "
+          + "UNION ALL SELECT id, 'CONTENT' FROM contents WHERE id = ANY($1)";
 
   // Vectors.
   static String updateEmbedding(ItemType type) {
@@ -131,6 +140,8 @@ final class SqlQueries {
   // Graph.
   static final String INSERT_EDGE =
       "INSERT INTO edges (from_id, type, to_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING";
+  static final String DELETE_EDGE =
+      "DELETE FROM edges WHERE from_id = $1 AND type = $2 AND to_id = $3";
   static final String SELECT_TARGETS =
       "SELECT to_id FROM edges WHERE from_id = $1 AND type = $2 ORDER BY seq";
   static final String LIKED_BY_SIMILAR_USERS =

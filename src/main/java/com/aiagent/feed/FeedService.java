@@ -1,0 +1,203 @@
+package com.aiagent.feed;
+
+import com.aiagent.bus.RequestChecks;
+import com.aiagent.bus.ServiceFailure;
+import com.aiagent.config.AppConfig;
+import com.aiagent.store.CandidateSpec;
+import com.aiagent.store.FeedState;
+import com.aiagent.store.FeedStore;
+import com.aiagent.store.ItemText;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Serves feed pages: a first page comes from the ranking cache when it is fresh, else it is ranked
+ * from the user's stored candidates (built on a miss) and their live state; each page then fetches
+ * the words of only the items it shows. One instance per feed verticle, used from its event loop.
+ */
+final class FeedService {
+  /** Past this share of its TTL a served ranking is ranked again in the background. */
+  private static final double REFRESH_AHEAD = 0.6;
+
+  private final AppConfig.Feed config;
+  private final AppConfig.Ads ads;
+  private final FeedStore store;
+  private final FeedCache cache;
+  private final FeedRanker ranker;
+  private final CandidateWarmer warmer;
+  private final Clock clock;
+  private final SingleFlight<String, FeedCache.Ranked> rankings = new SingleFlight<>();
+
+  FeedService(
+      AppConfig.Feed config,
+      AppConfig.Ads ads,
+      FeedStore store,
+      FeedCache cache,
+      CandidateWarmer warmer,
+      Clock clock) {
+    this.config = config;
+    this.ads = ads;
+    this.store = store;
+    this.cache = cache;
+    this.ranker = new FeedRanker(config, ads);
+    this.warmer = warmer;
+    this.clock = clock;
+  }
+
+  static CandidateSpec spec(AppConfig.Feed config, Instant asOf, LocalDate day, boolean store) {
+    AppConfig.Signals s = config.signals();
+    return new CandidateSpec(
+        asOf,
+        day,
+        config.contentPool(),
+        config.adPool(),
+        s.recentLikes(),
+        s.likersPerLike(),
+        s.followedPeers(),
+        s.peerLikes(),
+        store);
+  }
+
+  Future<FeedPage> page(FeedRequest request) {
+    String userId = RequestChecks.userId(request.userId());
+    int limit = request.limit() == null ? config.defaultLimit() : request.limit();
+    if (limit < 1 || limit > config.maxLimit()) {
+      throw ServiceFailure.badRequest("limit must be between 1 and " + config.maxLimit());
+    }
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    if (request.cursor() == null) {
+      return cache
+          .fresh(userId, now)
+          .compose(
+              lookup ->
+                  lookup
+                      .ranked()
+                      .map(ranked -> refreshAhead(userId, ranked, now, lookup.token()))
+                      .orElseGet(() -> rankAndKeep(userId, now, lookup.token())))
+          .compose(ranked -> page(userId, ranked, 0, limit));
+    }
+    FeedCursor cursor = FeedCursor.decode(request.cursor(), now, userId, limit);
+    if (cursor.asOf().plusMillis(config.cursorTtlMs()).isBefore(now)) {
+      throw ServiceFailure.badRequest("cursor expired; start again from the first page");
+    }
+    return cache
+        .at(userId, cursor.asOf())
+        .compose(
+            cached ->
+                cached
+                    .map(Future::succeededFuture)
+                    .orElseGet(
+                        () ->
+                            rankings.run(
+                                userId + "@" + cursor.asOf().toEpochMilli(),
+                                () -> rank(userId, cursor.asOf()))))
+        .compose(ranked -> page(userId, ranked, cursor.offset(), limit));
+  }
+
+  /** The user's data changed: no ranking begun before this may be cached or joined. */
+  void userChanged(String userId) {
+    cache.invalidate(userId);
+    rankings.forget(userId);
+    warmer.changed(userId);
+  }
+
+  private Future<FeedCache.Ranked> refreshAhead(
+      String userId, FeedCache.Ranked ranked, Instant now, FeedCache.Token token) {
+    long ageMs = now.toEpochMilli() - ranked.asOf().toEpochMilli();
+    if (ageMs > config.cacheTtlMs() * REFRESH_AHEAD) {
+      rankAndKeep(userId, now, token);
+    }
+    return Future.succeededFuture(ranked);
+  }
+
+  /** Ranks once per user however many first pages ask at once, and caches the result. */
+  private Future<FeedCache.Ranked> rankAndKeep(String userId, Instant asOf, FeedCache.Token token) {
+    return rankings.run(
+        userId,
+        () -> rank(userId, asOf).compose(ranked -> cache.put(userId, ranked, token).map(ranked)));
+  }
+
+  private Future<FeedCache.Ranked> rank(String userId, Instant asOf) {
+    LocalDate day = LocalDate.ofInstant(asOf, ads.zone());
+    Future<Optional<FeedState>> state =
+        config.candidates().enabled()
+            ? store.state(userId, day).compose(found -> freshEnough(userId, found, asOf, day))
+            : store.build(userId, spec(config, asOf, day, false));
+    return state.map(
+        found ->
+            new FeedCache.Ranked(
+                asOf,
+                ranker.rank(
+                    found.orElseThrow(() -> ServiceFailure.notFound("unknown user: " + userId)),
+                    asOf)));
+  }
+
+  /** Stored candidates when they are young enough; else built now (and stored). */
+  private Future<Optional<FeedState>> freshEnough(
+      String userId, Optional<FeedState> found, Instant asOf, LocalDate day) {
+    if (found.isEmpty()) {
+      return Future.succeededFuture(found);
+    }
+    var candidates = found.get().candidates();
+    if (candidates == null
+        || candidates.builtAt().plusMillis(config.candidates().maxAgeMs()).isBefore(asOf)) {
+      return store
+          .build(userId, spec(config, asOf, day, true))
+          .onSuccess(built -> warmer.seen(userId, asOf));
+    }
+    warmer.seen(userId, candidates.builtAt());
+    return Future.succeededFuture(found);
+  }
+
+  private Future<FeedPage> page(String userId, FeedCache.Ranked ranked, int offset, int limit) {
+    List<RankedItem> feed = ranked.items();
+    int from = Math.min(offset, feed.size());
+    int to = Math.min(from + limit, feed.size());
+    List<RankedItem> slice = feed.subList(from, to);
+    String next =
+        to < feed.size() ? new FeedCursor(to, ranked.asOf(), limit, userId).encode() : null;
+    if (slice.isEmpty()) {
+      return Future.succeededFuture(new FeedPage(userId, List.of(), next));
+    }
+    return store
+        .texts(userId, slice.stream().map(RankedItem::id).toList())
+        .map(
+            texts -> {
+              List<FeedItem> items = new ArrayList<>(slice.size());
+              for (RankedItem item : slice) {
+                ItemText text = texts.get(item.id());
+                if (text != null) {
+                  items.add(item(item, text));
+                }
+              }
+              return new FeedPage(userId, List.copyOf(items), next);
+            });
+  }
+
+  private FeedItem item(RankedItem r, ItemText text) {
+    boolean ad = r.isAd();
+    return new FeedItem(
+        r.id(),
+        r.type(),
+        text.titleKo(),
+        text.titleEn(),
+        text.bodyKo(),
+        text.bodyEn(),
+        r.category(),
+        r.score(),
+        r.reasons(),
+        r.authorId(),
+        r.createdAt(),
+        ad ? r.id() : null,
+        r.productId(),
+        r.advertiser(),
+        ad ? Boolean.TRUE : null,
+        ad ? ads.label() : null);
+  }
+}

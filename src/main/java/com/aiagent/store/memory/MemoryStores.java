@@ -1,0 +1,26 @@
+package com.aiagent.store.memory;
+
+import com.aiagent.store.MediaStore;
+import com.aiagent.store.Stores;
+
+/** Every store in this process (the embedded default), sharing the maps they read together. */
+public final class MemoryStores {
+  private MemoryStores() {}
+
+  public static Stores create(MediaStore media) {
+    MemoryCatalogStore catalog = new MemoryCatalogStore();
+    MemoryVectorStore vectors = new MemoryVectorStore();
+    MemoryGraphStore graph = new MemoryGraphStore();
+    MemoryActivity activity = new MemoryActivity();
+    MemoryFeedStore feed = new MemoryFeedStore(catalog, vectors, graph, activity);
+    return new Stores(
+        catalog,
+        vectors,
+        graph,
+        new MemoryPostStore(),
+        new MemoryEventStore(activity, vectors, graph, feed),
+        feed,
+        new MemoryStoreAdmin(catalog, vectors),
+        media);
+  }
+}

@@ -1,0 +1,118 @@
+package com.aiagent.store.pg;
+
+/**
+ * Every statement of the feed store. A first page is {@link #STATE} then {@link #TEXTS} when the
+ * user's candidates are stored, and {@link #build} then {@link #TEXTS} when they are not: each
+ * statement is bounded by the feed's configuration, never by the graph around the user.
+ */
+final class FeedSql {
+  private FeedSql() {}
+
+  /**
+   * The live state of a user's candidates {@code ids}: hidden ones, impressions of each content,
+   * and today's ad delivery; {@code $1} is the user and {@code dayParam} the delivery day.
+   */
+  private static String live(String ids, int dayParam) {
+    return "ARRAY(SELECT h.item_id FROM hidden_items h WHERE h.user_id = $1 AND h.item_id = ANY("
+        + ids
+        + ")) AS hidden, "
+        + "(SELECT jsonb_object_agg(s.item_id, s.impressions) FROM seen_items s "
+        + "WHERE s.user_id = $1 AND s.item_id = ANY("
+        + ids
+        + ")) AS seen, "
+        + "(SELECT jsonb_object_agg(f.campaign_id, f.impressions) FROM ad_frequency f "
+        + "WHERE f.user_id = $1 AND f.day = $"
+        + dayParam
+        + " AND f.campaign_id = ANY("
+        + ids
+        + ")) AS frequency, "
+        + "(SELECT jsonb_object_agg(d.campaign_id, d.spend) FROM ad_delivery d "
+        + "WHERE d.day = $"
+        + dayParam
+        + " AND d.campaign_id = ANY("
+        + ids
+        + ")) AS spend";
+  }
+
+  /** $1 user, $2 day: the user, their stored candidates (or nulls) and the live state. */
+  static final String STATE =
+      "SELECT u.interests, fc.built_at, fc.document, "
+          + live("fc.item_ids", 2)
+          + " FROM users u LEFT JOIN feed_candidates fc ON fc.user_id = u.id WHERE u.id = $1";
+
+  /**
+   * Builds a user's candidates in one statement: $1 user, $2 as of, $3 content pool, $4 ad pool, $5
+   * recent likes, $6 likers per like, $7 followed peers, $8 likes per peer, $9 day. Contents and
+   * campaigns come from the HNSW indexes by the taste vector (the profile embedding until events
+   * move it); the similar users are the followed ones and the newest co-likers of the newest likes,
+   * each bounded; with {@code store} the result replaces the stored candidates in the same
+   * statement. Answers the same columns as {@link #STATE}.
+   */
+  static String build(boolean store) {
+    return "WITH u AS (SELECT id, interests, COALESCE(taste, embedding) AS taste FROM users WHERE id = $1), "
+        + "pool AS ("
+        + " SELECT c.id, c.author_id, c.category, c.product_id, c.created_at, c.embedding,"
+        + " 1 - (c.embedding <=> (SELECT taste FROM u)) AS similarity FROM contents c"
+        + " WHERE (SELECT taste FROM u) IS NOT NULL AND c.embedding IS NOT NULL"
+        + " AND c.author_id <> $1 AND c.created_at <= $2"
+        + " ORDER BY c.embedding <=> (SELECT taste FROM u) LIMIT $3), "
+        + "ads AS ("
+        + " SELECT c.id, c.product_id, c.category, c.advertiser, c.bid, c.starts_at, c.ends_at,"
+        + " c.daily_budget, c.frequency_cap, 1 - (c.embedding <=> (SELECT taste FROM u)) AS similarity"
+        + " FROM campaigns c WHERE (SELECT taste FROM u) IS NOT NULL AND c.embedding IS NOT NULL"
+        + " AND c.active AND c.starts_at <= $2 AND c.ends_at > $2"
+        + " AND c.target_interests && (SELECT interests FROM u)"
+        + " ORDER BY c.embedding <=> (SELECT taste FROM u) LIMIT $4), "
+        + "own AS ("
+        + " SELECT e.to_id, c.embedding FROM edges e JOIN contents c ON c.id = e.to_id"
+        + " WHERE e.from_id = $1 AND e.type = 'LIKES' ORDER BY e.seq DESC LIMIT $5), "
+        + "peers AS ("
+        + " (SELECT to_id AS id FROM edges WHERE from_id = $1 AND type = 'FOLLOWS' ORDER BY seq DESC LIMIT $7)"
+        + " UNION"
+        + " (SELECT l.from_id FROM own o CROSS JOIN LATERAL ("
+        + "  SELECT e.from_id FROM edges e WHERE e.to_id = o.to_id AND e.type = 'LIKES' AND e.from_id <> $1"
+        + "  ORDER BY e.seq DESC LIMIT $6) l)), "
+        + "peer_likes AS ("
+        + " SELECT pl.to_id, count(*) AS n FROM peers p CROSS JOIN LATERAL ("
+        + "  SELECT e.to_id FROM edges e WHERE e.from_id = p.id AND e.type = 'LIKES'"
+        + "  ORDER BY e.seq DESC LIMIT $8) pl GROUP BY pl.to_id), "
+        + "scored AS ("
+        + " SELECT p.id, p.author_id, p.category, p.product_id, p.created_at, p.similarity,"
+        + " EXISTS (SELECT 1 FROM edges f WHERE f.from_id = $1 AND f.type = 'FOLLOWS' AND f.to_id = p.author_id) AS followed,"
+        + " COALESCE((SELECT pl.n FROM peer_likes pl WHERE pl.to_id = p.id), 0) AS social,"
+        + " (SELECT max(1 - (p.embedding <=> o.embedding)) FROM own o WHERE o.to_id <> p.id) AS liked_similarity"
+        + " FROM pool p), "
+        + "built AS ("
+        + " SELECT ARRAY(SELECT id FROM scored) || ARRAY(SELECT id FROM ads) AS item_ids,"
+        + " jsonb_build_object("
+        + "  'contents', COALESCE((SELECT jsonb_agg(jsonb_build_array(id, author_id, category, product_id,"
+        + "   created_at, similarity, followed, social, liked_similarity) ORDER BY similarity DESC, id) FROM scored), '[]'::jsonb),"
+        + "  'ads', COALESCE((SELECT jsonb_agg(jsonb_build_array(id, product_id, category, advertiser, bid,"
+        + "   starts_at, ends_at, daily_budget, frequency_cap, similarity) ORDER BY similarity DESC, id) FROM ads), '[]'::jsonb)"
+        + " ) AS document FROM u)"
+        + (store
+            ? ", saved AS (INSERT INTO feed_candidates (user_id, built_at, item_ids, document)"
+                + " SELECT $1, $2, item_ids, document FROM built ON CONFLICT (user_id) DO UPDATE"
+                + " SET built_at = EXCLUDED.built_at, item_ids = EXCLUDED.item_ids, document = EXCLUDED.document)"
+            : "")
+        + " SELECT u.interests, $2::timestamptz AS built_at, b.document, "
+        + live("b.item_ids", 9)
+        + " FROM u, built b";
+  }
+
+  /** $1 user, $2 ids: the texts of one page's contents and campaigns, less what the user hid. */
+  static final String TEXTS =
+      "SELECT c.id, c.title_ko, c.title_en, c.body_ko, c.body_en FROM contents c WHERE c.id = ANY($2)"
+          + " AND NOT EXISTS (SELECT 1 FROM hidden_items h WHERE h.user_id = $1 AND h.item_id = c.id)"
+          + " UNION ALL"
+          + " SELECT c.id, c.title_ko, c.title_en, c.body_ko, c.body_en FROM campaigns c WHERE c.id = ANY($2)"
+          + " AND NOT EXISTS (SELECT 1 FROM hidden_items h WHERE h.user_id = $1 AND h.item_id = c.id)";
+
+  static final String DROP_CANDIDATES = "DELETE FROM feed_candidates WHERE user_id = $1";
+
+  /** The session settings of the feed's own pool: HNSW searched at the feed's ef_search. */
+  static final String SESSION =
+      "SET client_min_messages = warning; SET plan_cache_mode = force_custom_plan; "
+          + "SET random_page_cost = 1.1; SET hnsw.ef_search = %d; "
+          + "SET hnsw.iterative_scan = strict_order";
+}

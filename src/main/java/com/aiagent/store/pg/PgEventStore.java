@@ -1,0 +1,206 @@
+package com.aiagent.store.pg;
+
+import com.aiagent.store.Edge;
+import com.aiagent.store.EventEffects;
+import com.aiagent.store.EventStore;
+import com.aiagent.store.EventType;
+import com.aiagent.store.UserEvent;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Events and their effects in one transaction per batch: a failure leaves neither, and a retried
+ * batch finds its events already there and applies nothing. Rows of the shared counters are written
+ * in key order, so concurrent batches on many instances do not deadlock.
+ */
+public final class PgEventStore implements EventStore {
+  private final Pool pool;
+
+  PgEventStore(Pool pool) {
+    this.pool = pool;
+  }
+
+  @Override
+  public Future<List<UserEvent>> record(
+      List<UserEvent> events, Function<List<UserEvent>, EventEffects> effects) {
+    if (events.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    Tuple rows =
+        Tuple.of(
+            events.stream().map(UserEvent::userId).toArray(String[]::new),
+            events.stream().map(UserEvent::eventId).toArray(String[]::new),
+            events.stream().map(e -> e.type().wireName()).toArray(String[]::new),
+            events.stream().map(UserEvent::itemId).toArray(String[]::new),
+            events.stream().map(e -> PgRows.time(e.ts())).toArray(OffsetDateTime[]::new));
+    return pool.withTransaction(
+        conn ->
+            conn.preparedQuery(EventSql.INSERT_EVENTS)
+                .execute(rows)
+                .compose(
+                    inserted -> {
+                      Set<String> keys = new HashSet<>();
+                      inserted.forEach(r -> keys.add(key(r.getString(0), r.getString(1))));
+                      List<UserEvent> fresh =
+                          events.stream()
+                              .filter(e -> keys.remove(key(e.userId(), e.eventId())))
+                              .toList();
+                      return apply(conn, effects.apply(fresh)).map(fresh);
+                    }));
+  }
+
+  private static String key(String userId, String eventId) {
+    return userId + '\n' + eventId;
+  }
+
+  private static Future<Void> apply(SqlConnection conn, EventEffects effects) {
+    List<Future<?>> writes = new ArrayList<>();
+    // The batch's net edges: an edge is either added or removed, never both, so order is free.
+    for (var entry :
+        Map.of(
+                EventSql.ADD_EDGES,
+                effects.addedEdges(),
+                EventSql.REMOVE_EDGES,
+                effects.removedEdges())
+            .entrySet()) {
+      if (!entry.getValue().isEmpty()) {
+        List<Edge> edges = entry.getValue();
+        writes.add(
+            conn.preparedQuery(entry.getKey())
+                .execute(
+                    Tuple.of(
+                        edges.stream().map(Edge::from).toArray(String[]::new),
+                        edges.stream().map(e -> e.type().name()).toArray(String[]::new),
+                        edges.stream().map(Edge::to).toArray(String[]::new))));
+      }
+    }
+    if (!effects.hides().isEmpty()) {
+      List<EventEffects.Hidden> hides = effects.hides();
+      writes.add(
+          conn.preparedQuery(EventSql.HIDE)
+              .execute(
+                  Tuple.of(
+                      hides.stream().map(EventEffects.Hidden::userId).toArray(String[]::new),
+                      (Object)
+                          hides.stream().map(EventEffects.Hidden::itemId).toArray(String[]::new))));
+    }
+    if (!effects.seen().isEmpty()) {
+      List<EventEffects.Seen> seen =
+          effects.seen().stream()
+              .sorted(
+                  Comparator.comparing(EventEffects.Seen::userId)
+                      .thenComparing(EventEffects.Seen::itemId))
+              .toList();
+      writes.add(
+          conn.preparedQuery(EventSql.SEEN)
+              .execute(
+                  Tuple.of(
+                      seen.stream().map(EventEffects.Seen::userId).toArray(String[]::new),
+                      seen.stream().map(EventEffects.Seen::itemId).toArray(String[]::new),
+                      seen.stream().map(EventEffects.Seen::impressions).toArray(Integer[]::new),
+                      seen.stream()
+                          .map(s -> PgRows.time(s.lastSeen()))
+                          .toArray(OffsetDateTime[]::new))));
+    }
+    if (!effects.charges().isEmpty()) {
+      List<EventEffects.AdCharge> charges =
+          effects.charges().stream()
+              .sorted(
+                  Comparator.comparing(EventEffects.AdCharge::campaignId)
+                      .thenComparing(EventEffects.AdCharge::day)
+                      .thenComparing(EventEffects.AdCharge::userId))
+              .toList();
+      writes.add(
+          conn.preparedQuery(EventSql.FREQUENCY)
+              .execute(
+                  Tuple.of(
+                      charges.stream().map(EventEffects.AdCharge::userId).toArray(String[]::new),
+                      charges.stream()
+                          .map(EventEffects.AdCharge::campaignId)
+                          .toArray(String[]::new),
+                      charges.stream().map(EventEffects.AdCharge::day).toArray(LocalDate[]::new),
+                      charges.stream()
+                          .map(EventEffects.AdCharge::impressions)
+                          .toArray(Integer[]::new))));
+      Map<String, List<EventEffects.AdCharge>> byCampaignDay =
+          new java.util.TreeMap<>(
+              charges.stream()
+                  .collect(
+                      java.util.stream.Collectors.groupingBy(
+                          c -> c.campaignId() + '\n' + c.day())));
+      List<String> campaigns = new ArrayList<>();
+      List<LocalDate> days = new ArrayList<>();
+      List<Long> impressions = new ArrayList<>();
+      List<Double> spend = new ArrayList<>();
+      byCampaignDay
+          .values()
+          .forEach(
+              group -> {
+                campaigns.add(group.get(0).campaignId());
+                days.add(group.get(0).day());
+                impressions.add(group.stream().mapToLong(EventEffects.AdCharge::impressions).sum());
+                spend.add(group.stream().mapToDouble(EventEffects.AdCharge::cost).sum());
+              });
+      writes.add(
+          conn.preparedQuery(EventSql.DELIVERY)
+              .execute(
+                  Tuple.of(
+                      campaigns.toArray(String[]::new),
+                      days.toArray(LocalDate[]::new),
+                      impressions.toArray(Long[]::new),
+                      spend.toArray(Double[]::new))));
+    }
+    if (!effects.tasteMoves().isEmpty()) {
+      List<String> users = effects.tasteMoves().keySet().stream().sorted().toList();
+      writes.add(
+          conn.preparedQuery(EventSql.MOVE_TASTE)
+              .execute(
+                  Tuple.of(
+                      users.toArray(String[]::new),
+                      (Object)
+                          users.stream()
+                              .map(u -> PgRows.vectorText(effects.tasteMoves().get(u)))
+                              .toArray(String[]::new))));
+    }
+    if (!effects.staleCandidates().isEmpty()) {
+      writes.add(
+          conn.preparedQuery(EventSql.DROP_CANDIDATES)
+              .execute(Tuple.of(effects.staleCandidates().toArray(String[]::new))));
+    }
+    return Future.all(writes).mapEmpty();
+  }
+
+  @Override
+  public Future<List<UserEvent>> history(String userId, int limit) {
+    return pool.preparedQuery(EventSql.HISTORY)
+        .execute(Tuple.of(userId, limit))
+        .map(
+            rows ->
+                PgRows.list(
+                    rows,
+                    r ->
+                        new UserEvent(
+                            r.getString(0),
+                            r.getString(1),
+                            EventType.valueOf(r.getString(2).toUpperCase(Locale.ROOT)),
+                            r.getString(3),
+                            r.getOffsetDateTime(4).toInstant())));
+  }
+
+  @Override
+  public Future<Long> count() {
+    return pool.query(EventSql.COUNT).execute().map(PgRows::count);
+  }
+}
