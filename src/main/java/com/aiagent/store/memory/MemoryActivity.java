@@ -87,8 +87,17 @@ final class MemoryActivity {
     return tastes.get(userId);
   }
 
-  synchronized Set<String> hidden(String userId) {
-    return Set.copyOf(hidden.getOrDefault(userId, Set.of()));
+  /** The items among {@code ids} that the user hid. */
+  synchronized Set<String> hidden(String userId, Set<String> ids) {
+    Set<String> all = hidden.getOrDefault(userId, Set.of());
+    Set<String> among = new HashSet<>();
+    ids.forEach(
+        id -> {
+          if (all.contains(id)) {
+            among.add(id);
+          }
+        });
+    return among;
   }
 
   synchronized boolean isHidden(String userId, String itemId) {
@@ -133,7 +142,9 @@ final class MemoryActivity {
   }
 
   synchronized List<UserEvent> history(String userId, int limit) {
+    // Oldest by the client's ts first; events of one instant in the order they arrived.
     return events.getOrDefault(userId, new LinkedHashMap<>()).values().stream()
+        .sorted(java.util.Comparator.comparing(UserEvent::ts))
         .limit(limit)
         .toList();
   }

@@ -27,7 +27,7 @@ public final class MemoryEventStore implements EventStore {
   }
 
   @Override
-  public Future<List<UserEvent>> record(
+  public synchronized Future<List<UserEvent>> record(
       List<UserEvent> events, Function<List<UserEvent>, EventEffects> effects) {
     List<UserEvent> fresh = activity.keepNew(events);
     EventEffects derived;

@@ -123,10 +123,16 @@ public final class MemoryFeedStore implements FeedStore {
         user.id(),
         user.interests(),
         candidates,
-        activity.hidden(user.id()),
+        activity.hidden(user.id(), union(contentIds, adIds)),
         activity.seen(user.id(), contentIds),
         activity.frequency(user.id(), adIds, day),
         activity.spend(adIds, day));
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new HashSet<>(a);
+    all.addAll(b);
+    return all;
   }
 
   private FeedCandidates candidates(User user, CandidateSpec spec) {
@@ -158,13 +164,18 @@ public final class MemoryFeedStore implements FeedStore {
               return c != null && c.liveAt(spec.asOf()) && c.targets(user.interests());
             });
 
-    List<String> ownLikes = graph.newestTargets(user.id(), EdgeType.LIKES, spec.recentLikes());
+    List<String> ownLikes =
+        graph.newestTargets(user.id(), EdgeType.LIKES, Integer.MAX_VALUE).stream()
+            .filter(id -> catalog.contentById(id) != null)
+            .limit(spec.recentLikes())
+            .toList();
     Set<String> peers =
         new LinkedHashSet<>(graph.newestTargets(user.id(), EdgeType.FOLLOWS, spec.followedPeers()));
     for (String liked : ownLikes) {
-      for (String liker : graph.newestSources(liked, EdgeType.LIKES, spec.likersPerLike() + 1)) {
-        peers.add(liker);
-      }
+      graph.newestSources(liked, EdgeType.LIKES, spec.likersPerLike() + 1).stream()
+          .filter(liker -> !liker.equals(user.id()))
+          .limit(spec.likersPerLike())
+          .forEach(peers::add);
     }
     peers.remove(user.id());
     Map<String, Integer> likedByPeers = new HashMap<>();

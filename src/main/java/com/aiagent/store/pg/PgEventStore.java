@@ -12,7 +12,6 @@ import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -97,12 +96,22 @@ public final class PgEventStore implements EventStore {
                           hides.stream().map(EventEffects.Hidden::itemId).toArray(String[]::new))));
     }
     if (!effects.seen().isEmpty()) {
-      List<EventEffects.Seen> seen =
-          effects.seen().stream()
-              .sorted(
-                  Comparator.comparing(EventEffects.Seen::userId)
-                      .thenComparing(EventEffects.Seen::itemId))
-              .toList();
+      // One row per (user, item), summed: an upsert may not touch a row twice.
+      Map<String, EventEffects.Seen> summed = new java.util.TreeMap<>();
+      effects
+          .seen()
+          .forEach(
+              s ->
+                  summed.merge(
+                      s.userId() + '\n' + s.itemId(),
+                      s,
+                      (a, b) ->
+                          new EventEffects.Seen(
+                              a.userId(),
+                              a.itemId(),
+                              a.impressions() + b.impressions(),
+                              a.lastSeen().isAfter(b.lastSeen()) ? a.lastSeen() : b.lastSeen())));
+      List<EventEffects.Seen> seen = List.copyOf(summed.values());
       writes.add(
           conn.preparedQuery(EventSql.SEEN)
               .execute(
@@ -115,13 +124,23 @@ public final class PgEventStore implements EventStore {
                           .toArray(OffsetDateTime[]::new))));
     }
     if (!effects.charges().isEmpty()) {
-      List<EventEffects.AdCharge> charges =
-          effects.charges().stream()
-              .sorted(
-                  Comparator.comparing(EventEffects.AdCharge::campaignId)
-                      .thenComparing(EventEffects.AdCharge::day)
-                      .thenComparing(EventEffects.AdCharge::userId))
-              .toList();
+      // One row per (campaign, day, user), summed and in key order (no deadlocks between batches).
+      Map<String, EventEffects.AdCharge> summedCharges = new java.util.TreeMap<>();
+      effects
+          .charges()
+          .forEach(
+              c ->
+                  summedCharges.merge(
+                      c.campaignId() + '\n' + c.day() + '\n' + c.userId(),
+                      c,
+                      (a, b) ->
+                          new EventEffects.AdCharge(
+                              a.userId(),
+                              a.campaignId(),
+                              a.day(),
+                              a.impressions() + b.impressions(),
+                              a.cost() + b.cost())));
+      List<EventEffects.AdCharge> charges = List.copyOf(summedCharges.values());
       writes.add(
           conn.preparedQuery(EventSql.FREQUENCY)
               .execute(

@@ -1,0 +1,297 @@
+package com.aiagent.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Future;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The behaviours every {@link FeedStore} has, run against each implementation on the seeded demo
+ * data. One set of stores serves the whole class, so each test works on users of its own.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class FeedStoreContract {
+  private static final Comparator<Double> DESCENDING = Comparator.reverseOrder();
+  private Stores stores;
+
+  /** Stores holding the seeded demo data, opened once for the class. */
+  protected abstract Stores openStores() throws Exception;
+
+  protected abstract void closeStores() throws Exception;
+
+  @BeforeAll
+  final void open() throws Exception {
+    stores = openStores();
+  }
+
+  @AfterAll
+  final void close() throws Exception {
+    closeStores();
+  }
+
+  protected static <T> T await(Future<T> future) throws Exception {
+    return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void anUnknownUserHasNoState() throws Exception {
+    assertThat(await(stores.feed().state("user_404", today()))).isEmpty();
+    assertThat(await(stores.feed().build("user_404", spec(now(), 10, 5, 5, true)))).isEmpty();
+    assertThat(await(stores.feed().state("user_404", today()))).isEmpty();
+  }
+
+  @Test
+  void buildFindsContentsAndLiveTargetedCampaignsNearTheTaste() throws Exception {
+    String userId = "user_001";
+    User user = await(stores.catalog().user(userId)).orElseThrow();
+    float[] taste = await(stores.vectors().vectors(List.of(userId))).get(userId);
+    for (Instant asOf : List.of(now(), Instant.parse("2026-11-01T00:00:00Z"))) {
+      FeedState state = await(stores.feed().build(userId, spec(asOf, 10, 5, 5, false))).get();
+      assertThat(state.userId()).isEqualTo(userId);
+      assertThat(state.interests()).isEqualTo(user.interests());
+      FeedCandidates candidates = state.candidates();
+      assertThat(candidates.builtAt()).isEqualTo(asOf);
+
+      List<FeedCandidates.ContentCandidate> contents = candidates.contents();
+      assertThat(contents).hasSize(10);
+      assertThat(contents).extracting(c -> c.similarity()).isSortedAccordingTo(DESCENDING);
+      List<Content> stored = contentsOf(contents.stream().map(c -> c.id()).toList());
+      assertThat(stored).allSatisfy(c -> assertThat(c.authorId()).isNotEqualTo(userId));
+      assertThat(stored).allSatisfy(c -> assertThat(c.createdAt()).isBeforeOrEqualTo(asOf));
+      assertThat(contents).extracting(c -> c.authorId()).isEqualTo(authors(stored));
+      // The nearest of all the contents the user may see then.
+      List<String> eligible =
+          await(stores.vectors().search(VectorQuery.of(ItemType.CONTENT, taste, 100))).stream()
+              .map(VectorMatch::id)
+              .toList();
+      List<String> nearest =
+          contentsOf(eligible).stream()
+              .filter(c -> !c.authorId().equals(userId) && !c.createdAt().isAfter(asOf))
+              .map(Content::id)
+              .limit(10)
+              .toList();
+      assertThat(contents).extracting(c -> c.id()).isEqualTo(nearest);
+
+      List<FeedCandidates.AdCandidate> ads = candidates.ads();
+      assertThat(ads).hasSize(5);
+      assertThat(ads).extracting(a -> a.similarity()).isSortedAccordingTo(DESCENDING);
+      assertThat(await(stores.catalog().campaigns(ads.stream().map(a -> a.id()).toList())))
+          .hasSize(5)
+          .allSatisfy(c -> assertThat(c.liveAt(asOf)).as(c.id() + " live").isTrue())
+          .allSatisfy(c -> assertThat(c.targets(user.interests())).as(c.id()).isTrue());
+    }
+  }
+
+  @Test
+  void poolsAreBoundedBySpec() throws Exception {
+    FeedCandidates candidates =
+        await(stores.feed().build("user_002", spec(now(), 5, 2, 5, false))).get().candidates();
+    assertThat(candidates.contents()).hasSize(5);
+    assertThat(candidates.ads()).hasSize(2);
+  }
+
+  @Test
+  void storedCandidatesComeBackFromState() throws Exception {
+    FeedState built = await(stores.feed().build("user_003", spec(now(), 10, 5, 5, true))).get();
+    FeedCandidates stored = await(stores.feed().state("user_003", today())).get().candidates();
+    assertThat(stored.builtAt()).isEqualTo(built.candidates().builtAt());
+    assertThat(stored.contents()).isEqualTo(built.candidates().contents());
+    assertThat(stored.ads()).isEqualTo(built.candidates().ads());
+
+    // A build that is not stored neither stores nor replaces anything.
+    await(stores.feed().build("user_003", spec(now().plusSeconds(1), 3, 1, 5, false)));
+    assertThat(await(stores.feed().state("user_003", today())).get().candidates())
+        .isEqualTo(stored);
+    await(stores.feed().build("user_004", spec(now(), 10, 5, 5, false)));
+    assertThat(await(stores.feed().state("user_004", today())).get().candidates()).isNull();
+  }
+
+  @Test
+  void followedAuthorsAndLikesOfSimilarUsersAreCounted() throws Exception {
+    String user = "user_005";
+    unlikeEverything(user);
+    List<FeedCandidates.ContentCandidate> first = build(user, 5);
+    assertThat(first).allSatisfy(c -> assertThat(c.likedSimilarity()).isNull());
+    List<String> followed = await(stores.graph().targets(user, EdgeType.FOLLOWS));
+    String author =
+        first.stream().map(c -> c.authorId()).filter(a -> !followed.contains(a)).findFirst().get();
+
+    await(stores.graph().addEdges(List.of(new Edge(user, EdgeType.FOLLOWS, author))));
+    List<FeedCandidates.ContentCandidate> following = build(user, 5);
+    List<String> follows = await(stores.graph().targets(user, EdgeType.FOLLOWS));
+    assertThat(following)
+        .allSatisfy(c -> assertThat(c.followedAuthor()).isEqualTo(follows.contains(c.authorId())))
+        .anySatisfy(c -> assertThat(c.authorId()).isEqualTo(author));
+
+    // The followed author is a similar user: a like of theirs counts once more.
+    List<String> authorLikes = await(stores.graph().targets(author, EdgeType.LIKES));
+    FeedCandidates.ContentCandidate liked =
+        following.stream().filter(c -> !authorLikes.contains(c.id())).findFirst().get();
+    await(stores.graph().addEdges(List.of(new Edge(author, EdgeType.LIKES, liked.id()))));
+    assertThat(candidate(build(user, 5), liked.id()).likedBySimilarUsers())
+        .isEqualTo(liked.likedBySimilarUsers() + 1);
+
+    String own = following.get(0).id();
+    await(stores.graph().addEdges(List.of(new Edge(user, EdgeType.LIKES, own))));
+    assertThat(build(user, 5))
+        .allSatisfy(
+            c -> assertThat(c.likedSimilarity() == null).as(c.id()).isEqualTo(c.id().equals(own)));
+  }
+
+  @Test
+  void similarUsersAreBoundedBySpec() throws Exception {
+    String user = "user_006";
+    unlikeEverything(user);
+    List<FeedCandidates.ContentCandidate> first = build(user, 1);
+    String shared = first.get(0).id();
+    String target = first.get(1).id();
+    List<String> follows = await(stores.graph().targets(user, EdgeType.FOLLOWS));
+    List<String> strangers = new java.util.ArrayList<>();
+    for (String other : IntStream.rangeClosed(1, 15).mapToObj("user_%03d"::formatted).toList()) {
+      List<String> liked = likes(other);
+      if (!other.equals(user)
+          && !follows.contains(other)
+          && !liked.contains(shared)
+          && !liked.contains(target)) {
+        strangers.add(other);
+      }
+    }
+    String older = strangers.get(0);
+    String newer = strangers.get(1);
+    // The user, then two strangers, like the same content: one liker per like is the newer one.
+    for (String liker : List.of(user, older, newer)) {
+      await(stores.graph().addEdges(List.of(new Edge(liker, EdgeType.LIKES, shared))));
+    }
+    int before = candidate(build(user, 1), target).likedBySimilarUsers();
+
+    await(stores.graph().addEdges(List.of(new Edge(newer, EdgeType.LIKES, target))));
+    assertThat(candidate(build(user, 1), target).likedBySimilarUsers()).isEqualTo(before + 1);
+    await(stores.graph().addEdges(List.of(new Edge(older, EdgeType.LIKES, target))));
+    assertThat(candidate(build(user, 1), target).likedBySimilarUsers())
+        .as("%s is not among the %d newest other likers of %s", older, 1, shared)
+        .isEqualTo(before + 1);
+  }
+
+  @Test
+  void textsLeaveOutHiddenItems() throws Exception {
+    List<String> ids = List.of("content_001", "content_002", "camp_001", "camp_002", "nope_001");
+    Map<String, ItemText> all = await(stores.feed().texts("user_007", ids));
+    assertThat(all).containsOnlyKeys("content_001", "content_002", "camp_001", "camp_002");
+    Content content = contentsOf(List.of("content_002")).get(0);
+    assertThat(all.get("content_002"))
+        .isEqualTo(
+            new ItemText(content.titleKo(), content.titleEn(), content.bodyKo(), content.bodyEn()));
+
+    hide("user_007", "content_001", "camp_001");
+
+    assertThat(await(stores.feed().texts("user_007", ids)))
+        .containsOnlyKeys("content_002", "camp_002");
+    assertThat(await(stores.feed().texts("user_008", ids))).isEqualTo(all);
+  }
+
+  @Test
+  void dropCandidatesForgetsThem() throws Exception {
+    await(stores.feed().build("user_009", spec(now(), 10, 5, 5, true)));
+    await(stores.feed().build("user_010", spec(now(), 10, 5, 5, true)));
+
+    await(stores.feed().dropCandidates("user_009"));
+
+    assertThat(await(stores.feed().state("user_009", today())).get().candidates()).isNull();
+    assertThat(await(stores.feed().state("user_010", today())).get().candidates()).isNotNull();
+    await(stores.feed().dropCandidates("user_404"));
+  }
+
+  @Test
+  void theLiveStateIsOfTheCandidatesOnly() throws Exception {
+    String user = "user_011";
+    FeedCandidates candidates =
+        await(stores.feed().build(user, spec(now(), 5, 2, 5, true))).get().candidates();
+    String shown = candidates.contents().get(0).id();
+    Set<String> ids = new java.util.HashSet<>();
+    candidates.contents().forEach(c -> ids.add(c.id()));
+    candidates.ads().forEach(a -> ids.add(a.id()));
+    String otherContent = "content_" + (ids.contains("content_003") ? "004" : "003");
+    String otherAd = ids.contains("camp_050") ? "camp_051" : "camp_050";
+
+    hide(user, shown, otherContent, otherAd);
+
+    for (FeedState state :
+        List.of(
+            await(stores.feed().state(user, today())).get(),
+            await(stores.feed().build(user, spec(now(), 5, 2, 5, false))).get())) {
+      assertThat(state.hidden()).as("hidden among the candidates").containsExactly(shown);
+    }
+  }
+
+  @Test
+  void pingAnswers() throws Exception {
+    Future<Void> ping = stores.feed().ping();
+    await(ping);
+    assertThat(ping.succeeded()).isTrue();
+  }
+
+  private List<FeedCandidates.ContentCandidate> build(String user, int likersPerLike)
+      throws Exception {
+    CandidateSpec spec = new CandidateSpec(now(), today(), 30, 5, 5, likersPerLike, 20, 20, false);
+    return await(stores.feed().build(user, spec)).get().candidates().contents();
+  }
+
+  private static FeedCandidates.ContentCandidate candidate(
+      List<FeedCandidates.ContentCandidate> contents, String id) {
+    return contents.stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
+  }
+
+  private void unlikeEverything(String user) throws Exception {
+    List<Edge> likes = likes(user).stream().map(c -> new Edge(user, EdgeType.LIKES, c)).toList();
+    await(stores.graph().removeEdges(likes));
+    assertThat(likes(user)).isEmpty();
+  }
+
+  private List<String> likes(String user) throws Exception {
+    return await(stores.graph().targets(user, EdgeType.LIKES));
+  }
+
+  /** Hides items through the event store, as a hide event does. */
+  private void hide(String user, String... items) throws Exception {
+    List<EventEffects.Hidden> hides =
+        java.util.Arrays.stream(items).map(i -> new EventEffects.Hidden(user, i)).toList();
+    UserEvent event = new UserEvent(user, "hide-" + items[0], EventType.HIDE, items[0], now());
+    EventEffects effects =
+        new EventEffects(List.of(), List.of(), hides, List.of(), List.of(), Map.of(), List.of());
+    await(stores.events().record(List.of(event), fresh -> effects));
+  }
+
+  private List<Content> contentsOf(List<String> ids) throws Exception {
+    return await(stores.catalog().contents(ids));
+  }
+
+  private static List<String> authors(List<Content> contents) {
+    return contents.stream().map(Content::authorId).toList();
+  }
+
+  private static CandidateSpec spec(
+      Instant asOf, int contentPool, int adPool, int likersPerLike, boolean store) {
+    return new CandidateSpec(asOf, today(), contentPool, adPool, 5, likersPerLike, 20, 20, store);
+  }
+
+  private static Instant now() {
+    return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  private static LocalDate today() {
+    return LocalDate.now(ZoneId.of("Asia/Seoul"));
+  }
+}
