@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 
-/** An AI-written feed post, grounded in the products and campaigns it lists. */
+/**
+ * An AI-written feed post, grounded in the products and campaigns it lists; {@code aiGenerated} is
+ * always true and {@code label} is the mark it is shown with ("AI 생성 · AI-generated").
+ */
 public record GeneratedPost(
     String id,
     String userId,
@@ -19,7 +22,9 @@ public record GeneratedPost(
     @JsonInclude(JsonInclude.Include.ALWAYS) String generatedImageUrl,
     String imageStatus,
     Providers providers,
-    Instant createdAt) {
+    Instant createdAt,
+    Boolean aiGenerated,
+    String label) {
 
   public record ProductSummary(
       String id,
@@ -59,6 +64,8 @@ public record GeneratedPost(
         baseUrl + generatedImageUrl,
         imageStatus,
         providers,
-        createdAt);
+        createdAt,
+        aiGenerated,
+        label);
   }
 }

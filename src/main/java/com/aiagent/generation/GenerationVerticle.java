@@ -286,7 +286,7 @@ public final class GenerationVerticle extends VerticleBase {
         .otherwise(new GeneratedImage(null, GeneratedImage.FAILED, config.media().provider()));
   }
 
-  private static GeneratedPost assemble(
+  private GeneratedPost assemble(
       GenerateFeedRequest request,
       String prompt,
       Language language,
@@ -335,7 +335,9 @@ public final class GenerationVerticle extends VerticleBase {
         image.file() == null ? null : MediaNames.PUBLIC_PATH + image.file(),
         image.status(),
         new GeneratedPost.Providers(found.query().provider(), written.provider(), image.provider()),
-        now);
+        now,
+        Boolean.TRUE,
+        config.generation().aiLabel());
   }
 
   private Future<GeneratedPost> getPost(GetPostRequest request) {

@@ -192,6 +192,8 @@ class ApiTest {
     assertThat(post.getString("call_to_action")).isNotBlank();
     assertThat(post.getJsonArray("hashtags")).isNotEmpty();
     assertThat(post.getString("created_at")).isNotBlank();
+    assertThat(post.getBoolean("ai_generated")).isTrue();
+    assertThat(post.getString("label")).isEqualTo("AI 생성 · AI-generated");
     JsonArray products = post.getJsonArray("products");
     assertThat(products).isNotEmpty();
     long fashion =
