@@ -72,7 +72,7 @@ final class FeedSql {
         + " (SELECT l.from_id FROM own o CROSS JOIN LATERAL ("
         + "  SELECT e.from_id FROM edges e WHERE e.to_id = o.to_id AND e.type = 'LIKES' AND e.from_id <> $1"
         + "  ORDER BY e.seq DESC LIMIT $6) l)), "
-        + "peer_likes AS ("
+        + "peer_likes AS MATERIALIZED ("
         + " SELECT pl.to_id, count(*) AS n FROM peers p CROSS JOIN LATERAL ("
         + "  SELECT e.to_id FROM edges e WHERE e.from_id = p.id AND e.type = 'LIKES'"
         + "  ORDER BY e.seq DESC LIMIT $8) pl GROUP BY pl.to_id), "
@@ -110,9 +110,13 @@ final class FeedSql {
 
   static final String DROP_CANDIDATES = "DELETE FROM feed_candidates WHERE user_id = $1";
 
-  /** The session settings of the feed's own pool: HNSW searched at the feed's ef_search. */
+  /**
+   * The session settings of the feed's own pool: HNSW searched at the feed's ef_search, with
+   * relaxed iterative scans (the build sorts its candidates itself; strict order cost the filtered
+   * campaign search 30 ms instead of 13 ms at 100,000 campaigns).
+   */
   static final String SESSION =
       "SET client_min_messages = warning; SET plan_cache_mode = force_custom_plan; "
           + "SET random_page_cost = 1.1; SET hnsw.ef_search = %d; "
-          + "SET hnsw.iterative_scan = strict_order";
+          + "SET hnsw.iterative_scan = relaxed_order";
 }
