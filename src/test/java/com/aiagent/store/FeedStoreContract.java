@@ -25,21 +25,21 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class FeedStoreContract {
   private static final Comparator<Double> DESCENDING = Comparator.reverseOrder();
+  private SeededStores seeded;
   private Stores stores;
 
   /** Stores holding the seeded demo data, opened once for the class. */
-  protected abstract Stores openStores() throws Exception;
-
-  protected abstract void closeStores() throws Exception;
+  protected abstract SeededStores openStores() throws Exception;
 
   @BeforeAll
   final void open() throws Exception {
-    stores = openStores();
+    seeded = openStores();
+    stores = seeded.stores();
   }
 
   @AfterAll
   final void close() throws Exception {
-    closeStores();
+    seeded.close();
   }
 
   protected static <T> T await(Future<T> future) throws Exception {
