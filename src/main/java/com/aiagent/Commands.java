@@ -69,6 +69,55 @@ final class Commands {
                             + config.embedding().dimension()));
   }
 
+  /** Users whose lists are built per page of the walk, and how many builds run at once. */
+  private static final int WARM_PAGE = 200;
+
+  /**
+   * Builds and stores the feed candidates of every user (after a bulk load, so that first pages are
+   * reads from the start), walking users in id order, a page at a time, the page's builds at once.
+   */
+  static Future<String> warmCandidates(
+      AppConfig config, Stores stores, java.time.Clock clock, Consumer<String> progress) {
+    long started = System.nanoTime();
+    return warmFrom(config, stores, clock, progress, null, 0)
+        .map(
+            count ->
+                "built the feed candidates of "
+                    + count
+                    + " users in "
+                    + (System.nanoTime() - started) / 1_000_000_000
+                    + " s");
+  }
+
+  private static Future<Long> warmFrom(
+      AppConfig config,
+      Stores stores,
+      java.time.Clock clock,
+      Consumer<String> progress,
+      String after,
+      long done) {
+    return stores
+        .catalog()
+        .userIds(after, WARM_PAGE)
+        .compose(
+            ids -> {
+              if (ids.isEmpty()) {
+                return Future.succeededFuture(done);
+              }
+              java.time.Instant now = clock.instant();
+              java.time.LocalDate day = java.time.LocalDate.ofInstant(now, config.ads().zone());
+              var spec = com.aiagent.store.CandidateSpec.forFeed(config.feed(), now, day, true);
+              return Future.all(ids.stream().map(id -> stores.feed().build(id, spec)).toList())
+                  .compose(
+                      built -> {
+                        long total = done + ids.size();
+                        progress.accept("warm-candidates: " + total + " users built");
+                        return warmFrom(
+                            config, stores, clock, progress, ids.get(ids.size() - 1), total);
+                      });
+            });
+  }
+
   private static Future<String> withEmbedding(
       Vertx vertx, AppConfig config, java.util.function.Supplier<Future<String>> work) {
     RedisCache redis = new RedisCache(config.redis());

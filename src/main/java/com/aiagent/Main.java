@@ -15,15 +15,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The entry point: {@code java -jar ai-agent.jar} serves; {@code seed} and {@code
- * generate-embeddings [--all]} run one command and exit.
+ * The entry point: {@code java -jar ai-agent.jar} serves; {@code seed}, {@code generate-embeddings
+ * [--all]} and {@code warm-candidates} run one command and exit.
  */
 public final class Main {
   /** Cloud Run kills the container 10 s after SIGTERM; leave margin for the JVM to exit. */
   private static final long SHUTDOWN_LIMIT_MS = 8_000;
 
   private static final String USAGE =
-      "usage: java -jar ai-agent.jar [serve | seed | generate-embeddings [--all]]";
+      "usage: java -jar ai-agent.jar [serve | seed | generate-embeddings [--all] | warm-candidates]";
 
   private Main() {}
 
@@ -32,7 +32,7 @@ public final class Main {
     LogFormat.apply(System.getenv());
     List<String> arguments = List.of(args);
     String command = arguments.isEmpty() ? "serve" : arguments.get(0);
-    if (!List.of("serve", "seed", "generate-embeddings").contains(command)
+    if (!List.of("serve", "seed", "generate-embeddings", "warm-candidates").contains(command)
         || arguments.size() > ("generate-embeddings".equals(command) ? 2 : 1)
         || arguments.size() == 2 && !"--all".equals(arguments.get(1))) {
       System.err.println(USAGE);
@@ -101,9 +101,13 @@ public final class Main {
     Stores.open(vertx, config)
         .compose(
             stores ->
-                ("seed".equals(command)
-                        ? Commands.seed(vertx, config, stores)
-                        : Commands.generateEmbeddings(vertx, config, stores, all, log::info))
+                (switch (command) {
+                      case "seed" -> Commands.seed(vertx, config, stores);
+                      case "warm-candidates" ->
+                          Commands.warmCandidates(
+                              config, stores, java.time.Clock.systemUTC(), log::info);
+                      default -> Commands.generateEmbeddings(vertx, config, stores, all, log::info);
+                    })
                     .eventually(() -> stores.admin().close()))
         .onComplete(
             done -> {

@@ -51,17 +51,7 @@ final class FeedService {
   }
 
   static CandidateSpec spec(AppConfig.Feed config, Instant asOf, LocalDate day, boolean store) {
-    AppConfig.Signals s = config.signals();
-    return new CandidateSpec(
-        asOf,
-        day,
-        config.contentPool(),
-        config.adPool(),
-        s.recentLikes(),
-        s.likersPerLike(),
-        s.followedPeers(),
-        s.peerLikes(),
-        store);
+    return CandidateSpec.forFeed(config, asOf, day, store);
   }
 
   Future<FeedPage> page(FeedRequest request) {

@@ -17,4 +17,21 @@ public record CandidateSpec(
     int likersPerLike,
     int followedPeers,
     int peerLikes,
-    boolean store) {}
+    boolean store) {
+
+  /** The spec the feed's configuration gives. */
+  public static CandidateSpec forFeed(
+      com.aiagent.config.AppConfig.Feed config, Instant asOf, LocalDate day, boolean store) {
+    com.aiagent.config.AppConfig.Signals s = config.signals();
+    return new CandidateSpec(
+        asOf,
+        day,
+        config.contentPool(),
+        config.adPool(),
+        s.recentLikes(),
+        s.likersPerLike(),
+        s.followedPeers(),
+        s.peerLikes(),
+        store);
+  }
+}
