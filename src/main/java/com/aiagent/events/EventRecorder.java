@@ -12,6 +12,7 @@ import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -120,8 +121,7 @@ public final class EventRecorder {
                   .map(
                       fresh -> {
                         fresh.stream().map(UserEvent::userId).distinct().forEach(userChanged);
-                        rejections.sort(
-                            java.util.Comparator.comparingInt(EventsRecorded.Rejection::index));
+                        rejections.sort(Comparator.comparingInt(EventsRecorded.Rejection::index));
                         return answer(
                             fresh.size(), seenBefore + valid.size() - fresh.size(), rejections);
                       });

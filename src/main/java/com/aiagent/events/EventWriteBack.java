@@ -5,6 +5,7 @@ import com.aiagent.store.Campaign;
 import com.aiagent.store.Edge;
 import com.aiagent.store.EdgeType;
 import com.aiagent.store.EventEffects;
+import com.aiagent.store.EventType;
 import com.aiagent.store.ItemType;
 import com.aiagent.store.UserEvent;
 import java.time.Instant;
@@ -85,8 +86,7 @@ final class EventWriteBack {
         case FOLLOW -> edges.put(new Edge(user, EdgeType.FOLLOWS, item), Boolean.TRUE);
         case UNFOLLOW -> edges.put(new Edge(user, EdgeType.FOLLOWS, item), Boolean.FALSE);
       }
-      if (event.type() != com.aiagent.store.EventType.IMPRESSION
-          && event.type() != com.aiagent.store.EventType.HIDE) {
+      if (event.type() != EventType.IMPRESSION && event.type() != EventType.HIDE) {
         stale.add(user);
       }
     }

@@ -1,6 +1,7 @@
 package com.aiagent.feed;
 
 import com.aiagent.config.AppConfig;
+import com.aiagent.store.CandidateSpec;
 import com.aiagent.store.FeedStore;
 import io.vertx.core.Future;
 import java.time.Clock;
@@ -115,7 +116,8 @@ public final class CandidateWarmer {
   private Future<Boolean> rebuild(String userId) {
     Instant now = clock.instant();
     return store
-        .build(userId, FeedService.spec(config, now, LocalDate.ofInstant(now, ads.zone()), true))
+        .build(
+            userId, CandidateSpec.forFeed(config, now, LocalDate.ofInstant(now, ads.zone()), true))
         .map(
             built -> {
               if (built.isPresent()) {
@@ -126,9 +128,5 @@ public final class CandidateWarmer {
               return built.isPresent();
             })
         .otherwise(false);
-  }
-
-  int activeUsers() {
-    return active.size();
   }
 }

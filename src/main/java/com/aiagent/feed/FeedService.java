@@ -50,10 +50,6 @@ final class FeedService {
     this.clock = clock;
   }
 
-  static CandidateSpec spec(AppConfig.Feed config, Instant asOf, LocalDate day, boolean store) {
-    return CandidateSpec.forFeed(config, asOf, day, store);
-  }
-
   Future<FeedPage> page(FeedRequest request) {
     String userId = RequestChecks.userId(request.userId());
     int limit = request.limit() == null ? config.defaultLimit() : request.limit();
@@ -118,7 +114,7 @@ final class FeedService {
     Future<Optional<FeedState>> state =
         config.candidates().enabled()
             ? store.state(userId, day).compose(found -> freshEnough(userId, found, asOf, day))
-            : store.build(userId, spec(config, asOf, day, false));
+            : store.build(userId, CandidateSpec.forFeed(config, asOf, day, false));
     return state.map(
         found ->
             new FeedCache.Ranked(
@@ -138,7 +134,7 @@ final class FeedService {
     if (candidates == null
         || candidates.builtAt().plusMillis(config.candidates().maxAgeMs()).isBefore(asOf)) {
       return store
-          .build(userId, spec(config, asOf, day, true))
+          .build(userId, CandidateSpec.forFeed(config, asOf, day, true))
           .onSuccess(built -> warmer.seen(userId, asOf));
     }
     warmer.seen(userId, candidates.builtAt());

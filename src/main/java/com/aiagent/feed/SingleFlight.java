@@ -34,8 +34,4 @@ final class SingleFlight<K, V> {
   void forget(K key) {
     running.remove(key);
   }
-
-  int size() {
-    return running.size();
-  }
 }
