@@ -6,6 +6,7 @@ import com.aiagent.embedding.EmbeddingVerticle;
 import com.aiagent.events.EventsVerticle;
 import com.aiagent.feed.CandidateWarmer;
 import com.aiagent.feed.FeedUpkeepVerticle;
+import com.aiagent.feed.ItemTexts;
 import com.aiagent.feed.RecommendationVerticle;
 import com.aiagent.generation.GenerationVerticle;
 import com.aiagent.http.HttpVerticle;
@@ -38,6 +39,7 @@ public final class Application {
   private final Stores stores;
   private final RedisCache redis;
   private final CandidateWarmer warmer;
+  private final ItemTexts texts;
   private final Deque<String> deployments = new ArrayDeque<>();
 
   public Application(Vertx vertx, AppConfig config, Stores stores) {
@@ -47,6 +49,7 @@ public final class Application {
     this.redis = new RedisCache(config.redis());
     this.warmer =
         new CandidateWarmer(config.feed(), config.ads(), stores.feed(), Clock.systemUTC());
+    this.texts = new ItemTexts(config.feed().texts(), stores.feed());
   }
 
   public Future<Void> start() {
@@ -58,7 +61,7 @@ public final class Application {
         .compose(
             v ->
                 deploy(
-                    () -> new RecommendationVerticle(config, stores.feed(), redis, warmer),
+                    () -> new RecommendationVerticle(config, stores.feed(), redis, warmer, texts),
                     config.feed().instances()))
         .compose(v -> deploy(() -> new FeedUpkeepVerticle(config.feed(), redis, warmer), 1))
         .compose(

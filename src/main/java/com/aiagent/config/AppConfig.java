@@ -117,7 +117,14 @@ public record AppConfig(
       double likedSimilarThreshold,
       int seenSaturation,
       Signals signals,
-      Candidates candidates) {}
+      Candidates candidates,
+      Texts texts) {}
+
+  /**
+   * The in-process cache of item words (titles and bodies) that pages show, bounded by an estimate
+   * of its heap use; entries expire so edited copy shows within {@code cacheTtlMs}.
+   */
+  public record Texts(int cacheMaxKb, long cacheTtlMs) {}
 
   /** What each signal adds to (or, for {@code seen}, takes from) a feed item's score. */
   public record Weights(

@@ -65,6 +65,7 @@ public final class ConfigLoader {
           new Override("FEED_CACHE_TTL_MS", "feed.cache_ttl_ms", Function.identity()),
           new Override("FEED_CANDIDATES", "feed.candidates.enabled", Function.identity()),
           new Override("FEED_EF_SEARCH", "feed.ef_search", Function.identity()),
+          new Override("FEED_TEXT_CACHE_KB", "feed.texts.cache_max_kb", Function.identity()),
           new Override("FEED_DB_POOL_SIZE", "feed.pool_size", Function.identity()),
           new Override(
               "ADS_FREQUENCY_CAP_PER_DAY", "ads.frequency_cap_per_day", Function.identity()),
@@ -325,7 +326,10 @@ public final class ConfigLoader {
                 integer("feed.candidates.refresh_after_ms", 0, Integer.MAX_VALUE),
                 integer("feed.candidates.warm_interval_ms", 10, 3_600_000),
                 integer("feed.candidates.warm_batch", 0, 100_000),
-                integer("feed.candidates.active_users", 0, 10_000_000)));
+                integer("feed.candidates.active_users", 0, 10_000_000)),
+            new AppConfig.Texts(
+                integer("feed.texts.cache_max_kb", 0, 64 * 1024 * 1024),
+                integer("feed.texts.cache_ttl_ms", 1000, Integer.MAX_VALUE)));
     AppConfig.Ads ads =
         new AppConfig.Ads(
             integer("ads.frequency_cap_per_day", 0, 1_000_000),

@@ -19,7 +19,8 @@ import java.util.Optional;
 /**
  * Serves feed pages: a first page comes from the ranking cache when it is fresh, else it is ranked
  * from the user's stored candidates (built on a miss) and their live state; each page then fetches
- * the words of only the items it shows. One instance per feed verticle, used from its event loop.
+ * the words of only the items it shows ({@link ItemTexts}). One instance per feed verticle, used
+ * from its event loop.
  */
 final class FeedService {
   /** Past this share of its TTL a served ranking is ranked again in the background. */
@@ -29,6 +30,7 @@ final class FeedService {
   private final AppConfig.Ads ads;
   private final FeedStore store;
   private final FeedCache cache;
+  private final ItemTexts texts;
   private final FeedRanker ranker;
   private final CandidateWarmer warmer;
   private final Clock clock;
@@ -39,12 +41,14 @@ final class FeedService {
       AppConfig.Ads ads,
       FeedStore store,
       FeedCache cache,
+      ItemTexts texts,
       CandidateWarmer warmer,
       Clock clock) {
     this.config = config;
     this.ads = ads;
     this.store = store;
     this.cache = cache;
+    this.texts = texts;
     this.ranker = new FeedRanker(config, ads);
     this.warmer = warmer;
     this.clock = clock;
@@ -65,8 +69,8 @@ final class FeedService {
                   lookup
                       .ranked()
                       .map(ranked -> refreshAhead(userId, ranked, now, lookup.token()))
-                      .orElseGet(() -> rankAndKeep(userId, now, lookup.token())))
-          .compose(ranked -> page(userId, ranked, 0, limit));
+                      .orElseGet(() -> rankAndKeep(userId, now, lookup.token()).map(Served::now)))
+          .compose(served -> page(userId, served, 0, limit));
     }
     FeedCursor cursor = FeedCursor.decode(request.cursor(), now, userId, limit);
     if (cursor.asOf().plusMillis(config.cursorTtlMs()).isBefore(now)) {
@@ -77,13 +81,15 @@ final class FeedService {
         .compose(
             cached ->
                 cached
-                    .map(Future::succeededFuture)
+                    .map(ranked -> Future.succeededFuture(Served.cached(ranked)))
                     .orElseGet(
                         () ->
-                            rankings.run(
-                                userId + "@" + cursor.asOf().toEpochMilli(),
-                                () -> rank(userId, cursor.asOf()))))
-        .compose(ranked -> page(userId, ranked, cursor.offset(), limit));
+                            rankings
+                                .run(
+                                    userId + "@" + cursor.asOf().toEpochMilli(),
+                                    () -> rank(userId, cursor.asOf()))
+                                .map(Served::now)))
+        .compose(served -> page(userId, served, cursor.offset(), limit));
   }
 
   /** The user's data changed: no ranking begun before this may be cached or joined. */
@@ -93,13 +99,13 @@ final class FeedService {
     warmer.changed(userId);
   }
 
-  private Future<FeedCache.Ranked> refreshAhead(
+  private Future<Served> refreshAhead(
       String userId, FeedCache.Ranked ranked, Instant now, FeedCache.Token token) {
     long ageMs = now.toEpochMilli() - ranked.asOf().toEpochMilli();
     if (ageMs > config.cacheTtlMs() * REFRESH_AHEAD) {
       rankAndKeep(userId, now, token);
     }
-    return Future.succeededFuture(ranked);
+    return Future.succeededFuture(Served.cached(ranked));
   }
 
   /** Ranks once per user however many first pages ask at once, and caches the result. */
@@ -141,7 +147,19 @@ final class FeedService {
     return Future.succeededFuture(found);
   }
 
-  private Future<FeedPage> page(String userId, FeedCache.Ranked ranked, int offset, int limit) {
+  /** A ranking and whether it was made in this request from the user's live state. */
+  private record Served(FeedCache.Ranked ranked, boolean rankedNow) {
+    static Served now(FeedCache.Ranked ranked) {
+      return new Served(ranked, true);
+    }
+
+    static Served cached(FeedCache.Ranked ranked) {
+      return new Served(ranked, false);
+    }
+  }
+
+  private Future<FeedPage> page(String userId, Served served, int offset, int limit) {
+    FeedCache.Ranked ranked = served.ranked();
     List<RankedItem> feed = ranked.items();
     int from = Math.min(offset, feed.size());
     int to = Math.min(from + limit, feed.size());
@@ -151,8 +169,8 @@ final class FeedService {
     if (slice.isEmpty()) {
       return Future.succeededFuture(new FeedPage(userId, List.of(), next));
     }
-    return store
-        .texts(userId, slice.stream().map(RankedItem::id).toList())
+    return texts
+        .of(userId, slice.stream().map(RankedItem::id).toList(), served.rankedNow())
         .map(
             texts -> {
               List<FeedItem> items = new ArrayList<>(slice.size());

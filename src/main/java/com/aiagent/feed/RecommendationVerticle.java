@@ -17,13 +17,19 @@ public final class RecommendationVerticle extends VerticleBase {
   private final FeedStore store;
   private final RedisCache redis;
   private final CandidateWarmer warmer;
+  private final ItemTexts texts;
 
   public RecommendationVerticle(
-      AppConfig config, FeedStore store, RedisCache redis, CandidateWarmer warmer) {
+      AppConfig config,
+      FeedStore store,
+      RedisCache redis,
+      CandidateWarmer warmer,
+      ItemTexts texts) {
     this.config = config;
     this.store = store;
     this.redis = redis;
     this.warmer = warmer;
+    this.texts = texts;
   }
 
   @Override
@@ -33,7 +39,8 @@ public final class RecommendationVerticle extends VerticleBase {
     FeedCache cache =
         redis.enabled() ? new TieredFeedCache(near, new RedisFeedCache(redis, ttl)) : near;
     FeedService service =
-        new FeedService(config.feed(), config.ads(), store, cache, warmer, Clock.systemUTC());
+        new FeedService(
+            config.feed(), config.ads(), store, cache, texts, warmer, Clock.systemUTC());
     FeedClient.registerCodecs(vertx);
     return Future.all(
         BusEndpoint.serve(vertx, FeedAddresses.GET, FeedRequest.class, service::page).completion(),
