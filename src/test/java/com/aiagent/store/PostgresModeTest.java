@@ -114,7 +114,7 @@ class PostgresModeTest {
             .next();
     assertThat(typmod.getInteger(0)).isEqualTo(768);
     assertThat(typmod.getString(1)).isEqualTo("vector(768)");
-    assertThat(db.count("SELECT count(*) FROM schema_migrations")).isEqualTo(3);
+    assertThat(db.count("SELECT count(*) FROM schema_migrations")).isEqualTo(4);
     for (String table : List.of("users", "products", "campaigns", "contents")) {
       assertThat(
               db.count(
@@ -196,7 +196,7 @@ class PostgresModeTest {
     app = start(Map.of());
     assertThat(db.count("SELECT count(*) FROM campaigns WHERE title_ko = 'edited by hand'"))
         .isEqualTo(1);
-    assertThat(db.count("SELECT count(*) FROM schema_migrations")).isEqualTo(3);
+    assertThat(db.count("SELECT count(*) FROM schema_migrations")).isEqualTo(4);
     assertThat(db.count("SELECT count(*) FROM campaigns")).isEqualTo(100);
   }
 

@@ -41,7 +41,7 @@ class SeedRaceTest {
         assertThat(messages.stream().filter(m -> m.startsWith("seeded "))).hasSize(1);
         assertThat(messages.stream().filter(m -> m.startsWith("seed skipped"))).hasSize(1);
         assertThat(db.count("SELECT count(*) FROM campaigns")).isEqualTo(100);
-        assertThat(db.count("SELECT count(*) FROM schema_migrations")).isEqualTo(3);
+        assertThat(db.count("SELECT count(*) FROM schema_migrations")).isEqualTo(4);
       } finally {
         Future.join(a.stop(), b.stop())
             .toCompletionStage()

@@ -24,23 +24,27 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The feed's reads in PostgreSQL, on a pool of its own whose sessions search HNSW at the feed's
- * {@code ef_search} (a feed needs far less recall than generation's retrieval). Each call is one
- * statement ({@link FeedSql}).
+ * The feed's reads in PostgreSQL, each call one statement ({@link FeedSql}), on two pools of its
+ * own: builds on one whose sessions search HNSW at the feed's {@code ef_search} (a feed needs far
+ * less recall than generation's retrieval) with a plan per call, and the per-page key lookups
+ * (state, texts) on one that may reuse generic plans.
  */
 public final class PgFeedStore implements FeedStore {
   private static final String BUILD_AND_STORE = FeedSql.build(true);
   private static final String BUILD_ONLY = FeedSql.build(false);
 
   private final Pool pool;
+  private final Pool reads;
 
-  PgFeedStore(Pool pool) {
+  PgFeedStore(Pool pool, Pool reads) {
     this.pool = pool;
+    this.reads = reads;
   }
 
   @Override
   public Future<Optional<FeedState>> state(String userId, LocalDate day) {
-    return pool.preparedQuery(FeedSql.STATE)
+    return reads
+        .preparedQuery(FeedSql.STATE)
         .execute(Tuple.of(userId, day))
         .map(rows -> first(rows).map(r -> state(userId, r)));
   }
@@ -66,7 +70,8 @@ public final class PgFeedStore implements FeedStore {
 
   @Override
   public Future<Map<String, ItemText>> texts(String userId, List<String> ids) {
-    return pool.preparedQuery(FeedSql.TEXTS)
+    return reads
+        .preparedQuery(FeedSql.TEXTS)
         .execute(Tuple.of(userId, (Object) PgRows.array(ids)))
         .map(
             rows -> {
@@ -88,7 +93,8 @@ public final class PgFeedStore implements FeedStore {
 
   @Override
   public Future<Void> ping() {
-    return pool.query("SELECT 1").execute().mapEmpty();
+    return Future.all(pool.query("SELECT 1").execute(), reads.query("SELECT 1").execute())
+        .mapEmpty();
   }
 
   private static Optional<Row> first(RowSet<Row> rows) {
@@ -122,7 +128,7 @@ public final class PgFeedStore implements FeedStore {
               c.getString(1),
               c.getString(2),
               c.getString(3),
-              OffsetDateTime.parse(c.getString(4)).toInstant(),
+              instant(c.getValue(4)),
               c.getDouble(5),
               c.getBoolean(6),
               c.getInteger(7),
@@ -138,13 +144,20 @@ public final class PgFeedStore implements FeedStore {
               a.getString(2),
               a.getString(3),
               a.getDouble(4),
-              OffsetDateTime.parse(a.getString(5)).toInstant(),
-              OffsetDateTime.parse(a.getString(6)).toInstant(),
+              instant(a.getValue(5)),
+              instant(a.getValue(6)),
               a.getDouble(7),
               a.getInteger(8),
               a.getDouble(9)));
     }
     return new FeedCandidates(builtAt, List.copyOf(contents), List.copyOf(ads));
+  }
+
+  /** Epoch milliseconds; ISO-8601 in lists stored before the compact format. */
+  private static Instant instant(Object value) {
+    return value instanceof Number ms
+        ? Instant.ofEpochMilli(ms.longValue())
+        : OffsetDateTime.parse((String) value).toInstant();
   }
 
   private static Map<String, Integer> counts(JsonObject json) {

@@ -38,12 +38,14 @@ public final class PgStoreAdmin implements StoreAdmin {
   private final Pool pool;
   private final long lockKey;
   private final Pool feedPool;
+  private final Pool feedReads;
 
-  PgStoreAdmin(Vertx vertx, Pool pool, long lockKey, Pool feedPool) {
+  PgStoreAdmin(Vertx vertx, Pool pool, long lockKey, Pool feedPool, Pool feedReads) {
     this.vertx = vertx;
     this.pool = pool;
     this.lockKey = lockKey;
     this.feedPool = feedPool;
+    this.feedReads = feedReads;
   }
 
   @Override
@@ -242,6 +244,6 @@ public final class PgStoreAdmin implements StoreAdmin {
 
   @Override
   public Future<Void> close() {
-    return Future.join(pool.close(), feedPool.close()).mapEmpty();
+    return Future.join(pool.close(), feedPool.close(), feedReads.close()).mapEmpty();
   }
 }

@@ -66,8 +66,9 @@ public final class PgStores {
 
   /**
    * Every store in PostgreSQL (the configuration allows no mix with in-memory ones): one pool for
-   * the catalog, vectors, graph, events and posts, and one for the feed, whose sessions search HNSW
-   * at the feed's own {@code ef_search}. Checks the connection before returning.
+   * the catalog, vectors, graph, events and posts, and two for the feed: builds, whose sessions
+   * search HNSW at the feed's own {@code ef_search}, and per-page reads. Checks the connection
+   * before returning.
    */
   public static Future<Stores> create(Vertx vertx, AppConfig config) {
     Pool pool = pool(vertx, config.postgres());
@@ -78,6 +79,13 @@ public final class PgStores {
             "ai-agent-pg-feed",
             config.feed().poolSize(),
             String.format(FeedSql.SESSION, config.feed().efSearch()));
+    Pool feedReads =
+        pool(
+            vertx,
+            config.postgres(),
+            "ai-agent-pg-feed-reads",
+            config.feed().poolSize(),
+            FeedSql.READ_SESSION);
     MediaStore media =
         "postgres".equals(config.media().store())
             ? new PgMediaStore(pool, "image/webp")
@@ -89,8 +97,8 @@ public final class PgStores {
             new PgGraphStore(pool),
             new PgPostStore(pool),
             new PgEventStore(pool),
-            new PgFeedStore(feedPool),
-            new PgStoreAdmin(vertx, pool, config.seed().advisoryLockKey(), feedPool),
+            new PgFeedStore(feedPool, feedReads),
+            new PgStoreAdmin(vertx, pool, config.seed().advisoryLockKey(), feedPool, feedReads),
             media);
     return pool.query("SELECT 1")
         .execute()
@@ -99,6 +107,7 @@ public final class PgStores {
             error -> {
               pool.close();
               feedPool.close();
+              feedReads.close();
               return Future.failedFuture(
                   new IllegalStateException(
                       "PostgreSQL at "
