@@ -192,11 +192,20 @@ public final class RedisCache extends VerticleBase {
     return send(Request.cmd(Command.DEL).arg(key)).mapEmpty();
   }
 
-  /** Runs a Lua script with {@code keys} and {@code args}; answers its reply. */
-  public Future<Response> eval(String script, List<String> keys, List<String> args) {
+  /**
+   * Runs a Lua script with {@code keys} and {@code args} (each a {@link String} or, for binary
+   * values, a {@link Buffer}); answers its reply.
+   */
+  public Future<Response> eval(String script, List<String> keys, List<?> args) {
     Request request = Request.cmd(Command.EVAL).arg(script).arg(keys.size());
     keys.forEach(request::arg);
-    args.forEach(request::arg);
+    for (Object arg : args) {
+      if (arg instanceof Buffer bytes) {
+        request.arg(bytes);
+      } else {
+        request.arg((String) arg);
+      }
+    }
     return send(request);
   }
 

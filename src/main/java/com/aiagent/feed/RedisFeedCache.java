@@ -1,6 +1,5 @@
 package com.aiagent.feed;
 
-import com.aiagent.bus.BusJson;
 import com.aiagent.cache.RedisCache;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -75,7 +74,7 @@ final class RedisFeedCache implements FeedCache {
       return Optional.empty();
     }
     try {
-      return Optional.of(BusJson.decode(bytes, Ranked.class));
+      return Optional.of(RankedCodec.decode(bytes));
     } catch (RuntimeException e) {
       LOG.warn("feed cache entry unreadable, ranking again: {}", e.getMessage());
       return Optional.empty();
@@ -103,7 +102,7 @@ final class RedisFeedCache implements FeedCache {
             PUT_IF_UNCHANGED,
             List.of(key(userId), versionKey(userId)),
             List.of(
-                BusJson.encode(ranked).toString(),
+                RankedCodec.encode(ranked),
                 String.valueOf(token.shared()),
                 String.valueOf(ttl.toMillis())))
         .onFailure(e -> LOG.debug("feed cache write skipped: {}", e.getMessage()))
