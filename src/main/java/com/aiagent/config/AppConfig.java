@@ -110,6 +110,7 @@ public record AppConfig(
       int instances,
       long cacheTtlMs,
       int cacheMaxUsers,
+      int cacheMaxKb,
       long cursorTtlMs,
       Weights weights,
       double freshnessHalfLifeHours,

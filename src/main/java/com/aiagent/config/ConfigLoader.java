@@ -66,6 +66,7 @@ public final class ConfigLoader {
           new Override("FEED_CANDIDATES", "feed.candidates.enabled", Function.identity()),
           new Override("FEED_EF_SEARCH", "feed.ef_search", Function.identity()),
           new Override("FEED_TEXT_CACHE_KB", "feed.texts.cache_max_kb", Function.identity()),
+          new Override("FEED_CACHE_KB", "feed.cache_max_kb", Function.identity()),
           new Override("FEED_DB_POOL_SIZE", "feed.pool_size", Function.identity()),
           new Override(
               "ADS_FREQUENCY_CAP_PER_DAY", "ads.frequency_cap_per_day", Function.identity()),
@@ -302,6 +303,7 @@ public final class ConfigLoader {
             integer("feed.instances", 1, 64),
             integer("feed.cache_ttl_ms", 0, 3_600_000),
             integer("feed.cache_max_users", 1, 10_000_000),
+            integer("feed.cache_max_kb", 1, 64 * 1024 * 1024),
             integer("feed.cursor_ttl_ms", 1000, Integer.MAX_VALUE),
             new AppConfig.Weights(
                 decimal("feed.weights.similarity", 0, 100),

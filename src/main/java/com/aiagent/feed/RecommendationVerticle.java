@@ -35,7 +35,12 @@ public final class RecommendationVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     Duration ttl = Duration.ofMillis(config.feed().cacheTtlMs());
-    LocalFeedCache near = new LocalFeedCache(ttl, config.feed().cacheMaxUsers());
+    LocalFeedCache near =
+        new LocalFeedCache(
+            ttl,
+            Duration.ofMillis(config.feed().cursorTtlMs()),
+            config.feed().cacheMaxKb(),
+            config.feed().cacheMaxUsers());
     FeedCache cache =
         redis.enabled() ? new TieredFeedCache(near, new RedisFeedCache(redis, ttl)) : near;
     FeedService service =
