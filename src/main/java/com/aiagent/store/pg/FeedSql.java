@@ -48,7 +48,7 @@ final class FeedSql {
 
   /** $1 user, $2 day: the user, their stored candidates (or nulls) and the live state. */
   static final String STATE =
-      "SELECT u.interests, fc.built_at, fc.document, "
+      "SELECT u.interests, fc.built_at, fc.document::text AS document, "
           + live("fc.content_ids", "fc.ad_ids", 2)
           + " FROM users u LEFT JOIN feed_candidates fc ON fc.user_id = u.id WHERE u.id = $1";
 
@@ -116,7 +116,7 @@ final class FeedSql {
                 + " SET built_at = EXCLUDED.built_at, content_ids = EXCLUDED.content_ids,"
                 + " ad_ids = EXCLUDED.ad_ids, document = EXCLUDED.document)"
             : "")
-        + " SELECT u.interests, $2::timestamptz AS built_at, b.document, "
+        + " SELECT u.interests, $2::timestamptz AS built_at, b.document::text AS document, "
         + live("b.content_ids", "b.ad_ids", 9)
         + " FROM u, built b";
   }

@@ -6,16 +6,13 @@ import com.aiagent.store.FeedState;
 import com.aiagent.store.FeedStore;
 import com.aiagent.store.ItemText;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,9 +101,11 @@ public final class PgFeedStore implements FeedStore {
 
   private static FeedState state(String userId, Row r) {
     OffsetDateTime builtAt = r.getOffsetDateTime("built_at");
-    JsonObject document = (JsonObject) r.getJson("document");
+    String document = r.getString("document");
     FeedCandidates candidates =
-        builtAt == null || document == null ? null : candidates(builtAt.toInstant(), document);
+        builtAt == null || document == null
+            ? null
+            : CandidatesDocument.read(builtAt.toInstant(), document);
     String[] hidden = r.getArrayOfStrings("hidden");
     return new FeedState(
         userId,
@@ -116,48 +115,6 @@ public final class PgFeedStore implements FeedStore {
         counts((JsonObject) r.getJson("seen")),
         counts((JsonObject) r.getJson("frequency")),
         amounts((JsonObject) r.getJson("spend")));
-  }
-
-  private static FeedCandidates candidates(Instant builtAt, JsonObject document) {
-    List<FeedCandidates.ContentCandidate> contents = new ArrayList<>();
-    for (Object o : document.getJsonArray("contents", new JsonArray())) {
-      JsonArray c = (JsonArray) o;
-      contents.add(
-          new FeedCandidates.ContentCandidate(
-              c.getString(0),
-              c.getString(1),
-              c.getString(2),
-              c.getString(3),
-              instant(c.getValue(4)),
-              c.getDouble(5),
-              c.getBoolean(6),
-              c.getInteger(7),
-              c.getDouble(8)));
-    }
-    List<FeedCandidates.AdCandidate> ads = new ArrayList<>();
-    for (Object o : document.getJsonArray("ads", new JsonArray())) {
-      JsonArray a = (JsonArray) o;
-      ads.add(
-          new FeedCandidates.AdCandidate(
-              a.getString(0),
-              a.getString(1),
-              a.getString(2),
-              a.getString(3),
-              a.getDouble(4),
-              instant(a.getValue(5)),
-              instant(a.getValue(6)),
-              a.getDouble(7),
-              a.getInteger(8),
-              a.getDouble(9)));
-    }
-    return new FeedCandidates(builtAt, List.copyOf(contents), List.copyOf(ads));
-  }
-
-  /** Epoch milliseconds; ISO-8601 in lists stored before the compact format. */
-  private static Instant instant(Object value) {
-    return value instanceof Number ms
-        ? Instant.ofEpochMilli(ms.longValue())
-        : OffsetDateTime.parse((String) value).toInstant();
   }
 
   private static Map<String, Integer> counts(JsonObject json) {
