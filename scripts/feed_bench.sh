@@ -8,8 +8,8 @@
 #   d      the commit before the events issue (BASE_COMMIT), built in a git worktree, same wrk run
 #   mixed  the default service with 90% feed reads and 10% event batches; then counts the run's
 #          events in the database, so a lost event shows
-# Before the runs it builds every user's stored candidate list that is missing or older than
-# WARM_IF_OLDER_MIN minutes (`warm-candidates`; about 25 minutes for 100,000 users here).
+# Before the runs, when more than 1% of the users have no stored candidate list younger than
+# WARM_IF_OLDER_MIN minutes, it builds every user's list (`warm-candidates`; about 25 minutes for 100,000 users here).
 # Lists older than the service's refresh_after_ms (1 h) are rebuilt by the service itself in the
 # background during the runs, at most feed.candidates.warm_batch (10) a second, as in production.
 # Prints one SUMMARY line per run and a table for docs/BENCHMARKS.md at the end.
@@ -80,7 +80,9 @@ service_env=(APP_ENV=local USE_MOCK_VECTOR_DB=false USE_MOCK_GRAPH_DB=false MEDI
 
 stale="$(q "SELECT count(*) FROM users u LEFT JOIN feed_candidates fc ON fc.user_id = u.id
   WHERE fc.built_at IS NULL OR fc.built_at < now() - interval '${WARM_IF_OLDER_MIN} minutes'")"
-if [ "${stale}" != "0" ] && { wants a || wants b || wants c || wants mixed; }; then
+# A few users without a list (events drop a user's list until it is rebuilt) are built on their
+# first request, as in production; many mean a fresh load, and a run would measure builds.
+if [ "${stale}" -gt $((USERS / 100)) ] && { wants a || wants b || wants c || wants mixed; }; then
   say "${stale} users have no candidate list younger than ${WARM_IF_OLDER_MIN} min: warm-candidates"
   t=$(date +%s)
   env "${service_env[@]}" java -jar target/ai-agent.jar warm-candidates >"${WORK}/warm.log" 2>&1 \
