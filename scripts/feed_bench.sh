@@ -9,7 +9,8 @@
 #   mixed  the default service with 90% feed reads and 10% event batches; then counts the run's
 #          events in the database, so a lost event shows
 # Before the runs, when more than 1% of the users have no stored candidate list younger than
-# WARM_IF_OLDER_MIN minutes, it builds every user's list (`warm-candidates`; about 25 minutes for 100,000 users here).
+# WARM_IF_OLDER_MIN minutes, it builds every user's list (`warm-candidates`; about 25 minutes for
+# 100,000 users here).
 # Lists older than the service's refresh_after_ms (1 h) are rebuilt by the service itself in the
 # background during the runs, at most feed.candidates.warm_batch (10) a second, as in production.
 # Prints one SUMMARY line per run and a table for docs/BENCHMARKS.md at the end.
