@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 /**
  * The checks of one event: first its fields on their own ({@link #shape}), then its user and item
  * against the catalog ({@link #references}). A failed check is a reason the client can act on; it
- * rejects that event only.
+ * rejects that event only. An event without {@code ts} happened when the service received it.
  */
 final class EventChecks {
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.:-]{1,128}");
@@ -78,7 +78,7 @@ final class EventChecks {
     }
     Instant ts;
     try {
-      ts = parseTs(input.ts());
+      ts = input.ts() == null ? now : parseTs(input.ts());
     } catch (DateTimeParseException | NumberFormatException e) {
       return rejected("ts must be an ISO-8601 instant such as 2026-12-02T09:30:00Z");
     }
@@ -118,9 +118,6 @@ final class EventChecks {
   }
 
   private static Instant parseTs(String raw) {
-    if (raw == null) {
-      throw new DateTimeParseException("missing", "", 0);
-    }
     if (raw.matches("\\d{1,15}")) {
       return Instant.ofEpochMilli(Long.parseLong(raw));
     }

@@ -158,6 +158,19 @@ class EventsApiTest {
   }
 
   @Test
+  void anEventWithoutTsHappenedWhenTheServiceReceivedIt() throws Exception {
+    Instant before = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    JsonObject like = event("user_004", "like", "content_012");
+    like.remove("ts");
+
+    assertThat(record(like).getInteger("accepted")).isEqualTo(1);
+
+    var stored = await(app.stores.events().history("user_004", 10));
+    assertThat(stored).extracting(e -> e.itemId()).containsExactly("content_012");
+    assertThat(stored.get(0).ts()).isBetween(before, Instant.now());
+  }
+
+  @Test
   void aRetriedBatchIsAppliedOnce() throws Exception {
     JsonObject impression = event("user_003", "impression", "content_010");
     JsonObject like = event("user_003", "like", "content_011");
