@@ -62,10 +62,19 @@ class PostgresModeTest {
 
   @Test
   void connectsOverAUnixSocketAsCloudRunMountsCloudSql() throws Exception {
-    Path socketDir = Path.of(System.getenv().getOrDefault("PG_SOCKET_DIR", "/var/run/postgresql"));
-    org.junit.jupiter.api.Assumptions.assumeTrue(
-        java.nio.file.Files.exists(socketDir.resolve(".s.PGSQL." + PgTestDatabase.port())),
-        "no local PostgreSQL socket in " + socketDir);
+    String configured = System.getenv().getOrDefault("PG_SOCKET_DIR", "/var/run/postgresql");
+    org.junit.jupiter.api.Assumptions.assumeFalse(
+        "none".equals(configured),
+        "PG_SOCKET_DIR=none: the Unix socket path is skipped on request");
+    Path socketDir = Path.of(configured);
+    Path socket = socketDir.resolve(".s.PGSQL." + PgTestDatabase.port());
+    // Cloud Run reaches Cloud SQL only over this socket: a run without one must not pass quietly.
+    assertThat(socket)
+        .as(
+            "no PostgreSQL Unix socket at %s: point PG_SOCKET_DIR at the server's"
+                + " unix_socket_directories, or set PG_SOCKET_DIR=none to skip this test knowingly",
+            socket)
+        .exists();
     Vertx nativeVertx =
         Vertx.builder()
             .with(new io.vertx.core.VertxOptions().setPreferNativeTransport(true))
