@@ -256,7 +256,7 @@ class PostgresModeTest {
     await(refused.stop());
 
     List<String> progress = new java.util.ArrayList<>();
-    Stores stores = await(Stores.open(vertx, refused.config));
+    Stores stores = await(com.aiagent.StoreWiring.open(vertx, refused.config));
     String summary =
         await(
             com.aiagent.CommandsAccess.generateEmbeddings(
