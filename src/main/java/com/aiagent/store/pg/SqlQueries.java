@@ -144,15 +144,6 @@ final class SqlQueries {
       "DELETE FROM edges WHERE from_id = $1 AND type = $2 AND to_id = $3";
   static final String SELECT_TARGETS =
       "SELECT to_id FROM edges WHERE from_id = $1 AND type = $2 ORDER BY seq";
-  static final String LIKED_BY_SIMILAR_USERS =
-      "WITH own AS (SELECT to_id FROM edges WHERE from_id = $1 AND type = 'LIKES'), "
-          + "peers AS ("
-          + " SELECT to_id AS user_id FROM edges WHERE from_id = $1 AND type = 'FOLLOWS'"
-          + " UNION"
-          + " SELECT e.from_id FROM edges e JOIN own o ON e.to_id = o.to_id WHERE e.type = 'LIKES') "
-          + "SELECT e.to_id, count(DISTINCT e.from_id) FROM edges e JOIN peers p ON e.from_id = p.user_id "
-          + "WHERE e.type = 'LIKES' AND p.user_id <> $1 AND e.to_id NOT IN (SELECT to_id FROM own) "
-          + "GROUP BY e.to_id ORDER BY e.to_id";
   static final String COUNT_EDGES = "SELECT count(*) FROM edges";
 
   // Generated posts.
