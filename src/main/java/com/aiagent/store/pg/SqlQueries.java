@@ -166,7 +166,8 @@ final class SqlQueries {
   static final String APPLIED_MIGRATIONS = "SELECT version FROM schema_migrations";
   static final String RECORD_MIGRATION =
       "INSERT INTO schema_migrations (version, name) VALUES ($1, $2)";
-  static final String ADVISORY_LOCK = "SELECT pg_advisory_lock($1)";
+  static final String ADVISORY_TRY_LOCK = "SELECT pg_try_advisory_lock($1)";
+  static final String NO_STATEMENT_TIMEOUT = "SET LOCAL statement_timeout = 0";
   static final String ADVISORY_UNLOCK = "SELECT pg_advisory_unlock($1)";
   static final String SET_SEARCH_OPTIONS =
       "SET client_min_messages = warning; SET plan_cache_mode = force_custom_plan; "

@@ -1,0 +1,147 @@
+package com.aiagent.store.pg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.aiagent.PgTestDatabase;
+import com.aiagent.config.AppConfig;
+import com.aiagent.config.ConfigLoader;
+import com.aiagent.store.Stores;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The PostgreSQL stores under pressure: bounded pools, timed-out statements and sessions, a seed
+ * lock that is not waited on forever.
+ */
+@Tag("services")
+class PgRobustnessTest {
+  private PgTestDatabase db;
+  private Vertx vertx;
+  private final List<Pool> pools = new ArrayList<>();
+  private Stores stores;
+
+  @BeforeEach
+  void createDatabase() {
+    db = new PgTestDatabase();
+    vertx = Vertx.vertx();
+  }
+
+  @AfterEach
+  void dropDatabase() throws Exception {
+    if (stores != null) {
+      await(stores.admin().close());
+    }
+    for (Pool pool : pools) {
+      await(pool.close());
+    }
+    await(vertx.close());
+    db.close();
+  }
+
+  private static <T> T await(Future<T> future) throws Exception {
+    return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+  }
+
+  private AppConfig config(Map<String, String> extra) {
+    Map<String, String> env = new HashMap<>(db.env());
+    env.putAll(extra);
+    return ConfigLoader.load(env);
+  }
+
+  private Pool pool(Map<String, String> extra) {
+    Pool pool = PgStores.pool(vertx, config(extra).postgres());
+    pools.add(pool);
+    return pool;
+  }
+
+  private Stores migratedStores(Map<String, String> extra) throws Exception {
+    stores = await(PgStores.create(vertx, config(extra)));
+    await(stores.admin().migrate());
+    return stores;
+  }
+
+  @Test
+  void everySessionEndsLongStatementsAndIdleTransactions() throws Exception {
+    Pool pool =
+        pool(Map.of("DB_STATEMENT_TIMEOUT_MS", "300", "DB_IDLE_IN_TRANSACTION_TIMEOUT_MS", "400"));
+    assertThat(show(pool, "statement_timeout")).isEqualTo("300ms");
+    assertThat(show(pool, "idle_in_transaction_session_timeout")).isEqualTo("400ms");
+
+    long started = System.nanoTime();
+    assertThatThrownBy(() -> await(pool.query("SELECT pg_sleep(5)").execute()))
+        .hasMessageContaining("statement timeout");
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
+
+    SqlConnection conn = await(pool.getConnection());
+    try {
+      await(conn.query("BEGIN").execute());
+      await(vertx.timer(1_000));
+      assertThatThrownBy(() -> await(conn.query("SELECT 1").execute()))
+          .as("a transaction left open ends with its session")
+          .isNotNull();
+    } finally {
+      conn.close();
+    }
+  }
+
+  @Test
+  void aPoolRefusesRequestsBeyondItsWaitQueueAtOnce() throws Exception {
+    Pool pool = pool(Map.of("DB_POOL_SIZE", "2", "DB_MAX_WAIT_QUEUE", "1"));
+    // Both connections open first, so what follows waits only for a free one.
+    await(Future.all(pool.query("SELECT 1").execute(), pool.query("SELECT 1").execute()));
+    List<Future<?>> busy = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      // Two on the connections, one waiting in the queue.
+      busy.add(pool.query("SELECT pg_sleep(0.5)").execute());
+    }
+    long started = System.nanoTime();
+    Future<?> refused = pool.query("SELECT 1").execute();
+    assertThatThrownBy(() -> await(refused)).hasMessageContaining("wait queue");
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(400));
+    await(Future.all(busy));
+  }
+
+  @Test
+  void theSeedLockIsTriedUntilItsTimeoutThenFailsSayingWhy() throws Exception {
+    Stores opened = migratedStores(Map.of("SEED_LOCK_TIMEOUT_MS", "800"));
+    Pool other = pool(Map.of());
+    SqlConnection holder = await(other.getConnection());
+    await(holder.query("SELECT pg_advisory_lock(742001)").execute());
+
+    long started = System.nanoTime();
+    assertThatThrownBy(() -> await(opened.admin().exclusively(() -> Future.succeededFuture("ran"))))
+        .hasMessageContaining("seed lock")
+        .hasMessageContaining("SEED_LOCK_TIMEOUT_MS");
+    assertThat(Duration.ofNanos(System.nanoTime() - started))
+        .isBetween(Duration.ofMillis(700), Duration.ofSeconds(5));
+    assertThat(
+            db.count("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"))
+        .as("no session left waiting on the lock")
+        .isZero();
+
+    // Released while another start is trying: that one gets it on a later try.
+    Future<String> waiting =
+        opened.admin().exclusively(() -> Future.succeededFuture("ran after release"));
+    await(vertx.timer(300));
+    await(holder.query("SELECT pg_advisory_unlock(742001)").execute());
+    holder.close();
+    assertThat(await(waiting)).isEqualTo("ran after release");
+  }
+
+  private static String show(Pool pool, String setting) throws Exception {
+    return await(pool.query("SHOW " + setting).execute()).iterator().next().getString(0);
+  }
+}
