@@ -150,10 +150,12 @@ public final class MemoryVectorStore implements VectorStore {
     return result;
   }
 
-  synchronized List<String> idsNotMadeBy(ItemType type, String wanted, int limit) {
+  synchronized List<String> idsNotMadeBy(ItemType type, String wanted, String after, int limit) {
     return byType.getOrDefault(type, Map.of()).values().stream()
         .filter(entry -> !entry.model().equals(wanted))
         .map(VectorEntry::id)
+        .filter(id -> after == null || id.compareTo(after) > 0)
+        .sorted()
         .limit(limit)
         .toList();
   }

@@ -259,9 +259,10 @@ public final class PgStoreAdmin implements StoreAdmin {
   }
 
   @Override
-  public Future<List<String>> staleEmbeddings(ItemType type, String model, int limit) {
+  public Future<List<String>> staleEmbeddings(
+      ItemType type, String model, String after, int limit) {
     return pool.preparedQuery(SqlQueries.staleEmbeddings(type))
-        .execute(Tuple.of(model, limit))
+        .execute(Tuple.of(model, after == null ? "" : after, limit))
         .map(rows -> PgRows.list(rows, r -> r.getString(0)));
   }
 

@@ -130,7 +130,8 @@ final class SqlQueries {
   static String staleEmbeddings(ItemType type) {
     return "SELECT id FROM "
         + table(type)
-        + " WHERE embedding IS NULL OR embedding_model IS DISTINCT FROM $1 ORDER BY id LIMIT $2";
+        + " WHERE id > $2 AND (embedding IS NULL OR embedding_model IS DISTINCT FROM $1)"
+        + " ORDER BY id LIMIT $3";
   }
 
   static String flagForReembedding(ItemType type) {

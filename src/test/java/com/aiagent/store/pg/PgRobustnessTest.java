@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.aiagent.PgTestDatabase;
 import com.aiagent.config.AppConfig;
 import com.aiagent.config.ConfigLoader;
+import com.aiagent.store.ItemType;
 import com.aiagent.store.Stores;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The PostgreSQL stores under pressure: bounded pools, timed-out statements and sessions, a seed
- * lock that is not waited on forever.
+ * lock that is not waited on forever, re-embedding paged by key.
  */
 @Tag("services")
 class PgRobustnessTest {
@@ -139,6 +140,27 @@ class PgRobustnessTest {
     await(holder.query("SELECT pg_advisory_unlock(742001)").execute());
     holder.close();
     assertThat(await(waiting)).isEqualTo("ran after release");
+  }
+
+  @Test
+  void staleEmbeddingsArePagedByIdAfterTheLastOneSeen() throws Exception {
+    Stores opened = migratedStores(Map.of());
+    for (int i = 1; i <= 5; i++) {
+      db.sql(
+          "INSERT INTO categories (key, name_ko, name_en, color) VALUES ('c', 'c', 'c', '#000') "
+              + "ON CONFLICT DO NOTHING");
+      db.sql(
+          "INSERT INTO products (id, category, name_ko, name_en, price, description_ko, "
+              + "description_en, tags) VALUES ($1, 'c', 'n', 'n', 1, 'd', 'd', '{}')",
+          String.format("prod_%03d", i));
+    }
+    // None is re-embedded between the pages: each page still starts after the last id seen.
+    assertThat(await(opened.admin().staleEmbeddings(ItemType.PRODUCT, "m", null, 2)))
+        .containsExactly("prod_001", "prod_002");
+    assertThat(await(opened.admin().staleEmbeddings(ItemType.PRODUCT, "m", "prod_002", 2)))
+        .containsExactly("prod_003", "prod_004");
+    assertThat(await(opened.admin().staleEmbeddings(ItemType.PRODUCT, "m", "prod_004", 2)))
+        .containsExactly("prod_005");
   }
 
   private static String show(Pool pool, String setting) throws Exception {
