@@ -21,6 +21,6 @@ public final class StoreWiring {
     return config.usesPostgres()
         ? PgStores.create(vertx, config)
         : Future.succeededFuture(
-            MemoryStores.create(new FolderMediaStore(vertx, config.media().dir())));
+            MemoryStores.create(vertx, new FolderMediaStore(vertx, config.media().dir())));
   }
 }

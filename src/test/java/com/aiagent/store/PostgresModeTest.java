@@ -295,7 +295,7 @@ class PostgresModeTest {
 
     // The same vectors in memory give the same exact answer.
     com.aiagent.store.memory.MemoryVectorStore exact =
-        new com.aiagent.store.memory.MemoryVectorStore();
+        new com.aiagent.store.memory.MemoryVectorStore(vertx);
     List<String> ids = db.sql("SELECT id FROM products").stream().map(r -> r.getString(0)).toList();
     Map<String, float[]> vectors = await(app.stores.vectors().vectors(ids));
     await(

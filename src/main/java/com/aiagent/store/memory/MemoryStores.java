@@ -2,14 +2,15 @@ package com.aiagent.store.memory;
 
 import com.aiagent.store.MediaStore;
 import com.aiagent.store.Stores;
+import io.vertx.core.Vertx;
 
 /** Every store in this process (the embedded default), sharing the maps they read together. */
 public final class MemoryStores {
   private MemoryStores() {}
 
-  public static Stores create(MediaStore media) {
+  public static Stores create(Vertx vertx, MediaStore media) {
     MemoryCatalogStore catalog = new MemoryCatalogStore();
-    MemoryVectorStore vectors = new MemoryVectorStore();
+    MemoryVectorStore vectors = new MemoryVectorStore(vertx);
     MemoryGraphStore graph = new MemoryGraphStore();
     MemoryActivity activity = new MemoryActivity();
     MemoryFeedStore feed = new MemoryFeedStore(catalog, vectors, graph, activity);

@@ -117,6 +117,12 @@ final class SqlQueries {
           + "UNION ALL SELECT id, embedding::real[] FROM campaigns WHERE id = ANY($1) AND embedding IS NOT NULL "
           + "UNION ALL SELECT id, embedding::real[] FROM contents WHERE id = ANY($1) AND embedding IS NOT NULL";
 
+  static String selectVectors(ItemType type) {
+    return "SELECT id, embedding::real[] FROM "
+        + table(type)
+        + " WHERE id = ANY($1) AND embedding IS NOT NULL";
+  }
+
   static String countVectors(ItemType type) {
     return "SELECT count(*) FROM " + table(type) + " WHERE embedding IS NOT NULL";
   }

@@ -163,6 +163,28 @@ class PgRobustnessTest {
         .containsExactly("prod_005");
   }
 
+  @Test
+  void typedVectorReadsLookInTheirTableOnly() throws Exception {
+    Stores opened = migratedStores(Map.of());
+    db.sql(
+        "INSERT INTO users (id, name_ko, name_en, interests, bio_ko, bio_en, embedding, "
+            + "embedding_model) VALUES ('user_001', 'n', 'n', '{}', 'b', 'b', $1::vector, 'm')",
+        vectorText(768));
+    assertThat(await(opened.vectors().vectors(ItemType.USER, List.of("user_001")))).hasSize(1);
+    assertThat(await(opened.vectors().vectors(ItemType.PRODUCT, List.of("user_001")))).isEmpty();
+    assertThat(SqlQueries.selectVectors(ItemType.USER))
+        .contains("FROM users")
+        .doesNotContain("products", "campaigns", "contents");
+  }
+
+  private static String vectorText(int dimension) {
+    StringBuilder text = new StringBuilder("[");
+    for (int i = 0; i < dimension; i++) {
+      text.append(i == 0 ? "1" : ",0");
+    }
+    return text.append(']').toString();
+  }
+
   private static String show(Pool pool, String setting) throws Exception {
     return await(pool.query("SHOW " + setting).execute()).iterator().next().getString(0);
   }
