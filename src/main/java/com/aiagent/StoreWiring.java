@@ -21,6 +21,9 @@ public final class StoreWiring {
     return config.usesPostgres()
         ? PgStores.create(vertx, config)
         : Future.succeededFuture(
-            MemoryStores.create(vertx, new FolderMediaStore(vertx, config.media().dir())));
+            MemoryStores.create(
+                vertx,
+                config.retention(),
+                new FolderMediaStore(vertx, config.media().dir(), config.retention())));
   }
 }

@@ -123,7 +123,7 @@ class PostgresModeTest {
             .next();
     assertThat(typmod.getInteger(0)).isEqualTo(768);
     assertThat(typmod.getString(1)).isEqualTo("vector(768)");
-    assertThat(db.count("SELECT count(*) FROM schema_migrations")).isEqualTo(3);
+    assertThat(db.count("SELECT count(*) FROM schema_migrations")).isEqualTo(4);
     for (String table : List.of("users", "products", "campaigns", "contents")) {
       assertThat(
               db.count(
@@ -140,6 +140,15 @@ class PostgresModeTest {
           .isEqualTo(1);
     }
     assertThat(db.count("SELECT count(*) FROM edges")).isPositive();
+    // Migration 004: indexes no statement uses are gone; retention's are there.
+    assertThat(
+            db.count(
+                "SELECT count(*) FROM pg_indexes WHERE indexname IN ('edges_to_idx', 'generated_posts_user_idx')"))
+        .isZero();
+    assertThat(
+            db.count(
+                "SELECT count(*) FROM pg_indexes WHERE indexname IN ('generated_posts_created_idx', 'media_created_idx')"))
+        .isEqualTo(2);
   }
 
   @Test
@@ -205,7 +214,7 @@ class PostgresModeTest {
     app = start(Map.of());
     assertThat(db.count("SELECT count(*) FROM campaigns WHERE title_ko = 'edited by hand'"))
         .isEqualTo(1);
-    assertThat(db.count("SELECT count(*) FROM schema_migrations")).isEqualTo(3);
+    assertThat(db.count("SELECT count(*) FROM schema_migrations")).isEqualTo(4);
     assertThat(db.count("SELECT count(*) FROM campaigns")).isEqualTo(100);
   }
 

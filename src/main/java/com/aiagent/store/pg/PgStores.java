@@ -92,14 +92,14 @@ public final class PgStores {
             String.format(FeedSql.SESSION, config.feed().efSearch()));
     MediaStore media =
         "postgres".equals(config.media().store())
-            ? new PgMediaStore(pool, "image/webp")
-            : new FolderMediaStore(vertx, config.media().dir());
+            ? new PgMediaStore(pool, "image/webp", config.retention())
+            : new FolderMediaStore(vertx, config.media().dir(), config.retention());
     Stores stores =
         new Stores(
             new PgCatalogStore(pool),
             new PgVectorStore(pool),
             new PgGraphStore(pool),
-            new PgPostStore(pool),
+            new PgPostStore(pool, config.retention()),
             new PgEventStore(pool),
             new PgFeedStore(feedPool),
             new PgStoreAdmin(vertx, pool, config.seed(), feedPool),

@@ -160,11 +160,26 @@ final class SqlQueries {
       "SELECT id, user_id, created_at, document FROM generated_posts WHERE id = $1";
   static final String COUNT_POSTS = "SELECT count(*) FROM generated_posts";
 
+  /** Retention, a bounded batch per statement: $1 cutoff or rows kept, $2 batch. */
+  static final String TRIM_OLD_POSTS =
+      "DELETE FROM generated_posts WHERE id IN (SELECT id FROM generated_posts "
+          + "WHERE created_at < $1 ORDER BY created_at LIMIT $2)";
+
+  static final String TRIM_EXTRA_POSTS =
+      "DELETE FROM generated_posts WHERE id IN (SELECT id FROM generated_posts "
+          + "ORDER BY created_at DESC OFFSET $1 LIMIT $2)";
+
   // Generated pictures shared by every instance.
   static final String INSERT_MEDIA =
       "INSERT INTO media (name, content_type, bytes) VALUES ($1, $2, $3)";
   static final String SELECT_MEDIA = "SELECT bytes FROM media WHERE name = $1";
   static final String CHECK_MEDIA_TABLE = "SELECT 1 FROM media LIMIT 1";
+  static final String TRIM_OLD_MEDIA =
+      "DELETE FROM media WHERE name IN (SELECT name FROM media "
+          + "WHERE created_at < $1 ORDER BY created_at LIMIT $2)";
+  static final String TRIM_EXTRA_MEDIA =
+      "DELETE FROM media WHERE name IN (SELECT name FROM media "
+          + "ORDER BY created_at DESC OFFSET $1 LIMIT $2)";
 
   // Schema and seeding.
   static final String CREATE_MIGRATIONS_TABLE =

@@ -7,16 +7,23 @@ import com.aiagent.PgTestDatabase;
 import com.aiagent.config.AppConfig;
 import com.aiagent.config.ConfigLoader;
 import com.aiagent.store.ItemType;
+import com.aiagent.store.MediaStore;
+import com.aiagent.store.PostStore;
+import com.aiagent.store.StoredPost;
 import com.aiagent.store.Stores;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +32,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The PostgreSQL stores under pressure: bounded pools, timed-out statements and sessions, a seed
- * lock that is not waited on forever, re-embedding paged by key.
+ * lock that is not waited on forever, retention of generated rows, re-embedding paged by key.
  */
 @Tag("services")
 class PgRobustnessTest {
@@ -140,6 +147,65 @@ class PgRobustnessTest {
     await(holder.query("SELECT pg_advisory_unlock(742001)").execute());
     holder.close();
     assertThat(await(waiting)).isEqualTo("ran after release");
+  }
+
+  @Test
+  void retentionKeepsTheNewestPostsAndPicturesAndNothingTooOld() throws Exception {
+    Stores opened =
+        migratedStores(
+            Map.of(
+                "RETENTION_MAX_GENERATED", "3",
+                "RETENTION_MAX_AGE_HOURS", "24",
+                "MEDIA_STORE", "postgres"));
+    PostStore posts = opened.posts();
+    MediaStore media = opened.media();
+    Instant now = Instant.parse("2026-12-03T00:00:00Z");
+    List<String> ids = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    // Two days old, then five within the day, oldest first.
+    for (int i = 0; i < 6; i++) {
+      Instant at = i == 0 ? now.minus(Duration.ofHours(48)) : now.minusSeconds(600 - i * 60L);
+      String id = UUID.randomUUID().toString();
+      ids.add(id);
+      await(posts.save(new StoredPost(id, "user_001", at, new JsonObject().put("i", i))));
+      String name = UUID.randomUUID() + ".webp";
+      names.add(name);
+      await(media.save(name, Buffer.buffer(new byte[] {1, 2, 3})));
+      db.sql("UPDATE media SET created_at = $1 WHERE name = $2", PgRows.time(at), name);
+    }
+
+    assertThat(await(posts.trim(now))).isEqualTo(3);
+    assertThat(await(posts.count())).isEqualTo(3);
+    for (int i = 0; i < 6; i++) {
+      assertThat(await(posts.find(ids.get(i))).isPresent()).as("post %d", i).isEqualTo(i >= 3);
+    }
+    assertThat(await(media.trim(now))).isEqualTo(3);
+    for (int i = 0; i < 6; i++) {
+      assertThat(await(media.load(names.get(i))).isPresent()).as("picture %d", i).isEqualTo(i >= 3);
+    }
+    assertThat(await(posts.trim(now))).as("a second trim finds nothing").isZero();
+  }
+
+  @Test
+  void retentionTrimsInBoundedBatchesUntilDone() throws Exception {
+    Stores opened =
+        migratedStores(Map.of("RETENTION_MAX_GENERATED", "2", "RETENTION_MAX_AGE_HOURS", "0"));
+    Instant now = Instant.now();
+    for (int i = 0; i < 7; i++) {
+      await(
+          opened
+              .posts()
+              .save(
+                  new StoredPost(
+                      UUID.randomUUID().toString(),
+                      "user_001",
+                      now.minusSeconds(100 - i),
+                      new JsonObject())));
+    }
+    AppConfig.Retention small = new AppConfig.Retention(2, 0, 60_000, 2);
+    PgPostStore batched = new PgPostStore(pool(Map.of()), small);
+    assertThat(await(batched.trim(now))).isEqualTo(5);
+    assertThat(db.count("SELECT count(*) FROM generated_posts")).isEqualTo(2);
   }
 
   @Test
