@@ -73,5 +73,4 @@ class MemoryPostStoreTest {
     assertThat(await(posts.trim(clock.now))).isEqualTo(1);
     assertThat(await(posts.count())).isEqualTo(1);
   }
-
 }
