@@ -70,12 +70,11 @@ say "seed: $(psql -X -tAc "SELECT count(*) FROM users") users, $(psql -X -tAc "S
 
 # Every secondary index of the four big tables is dropped for the load and rebuilt after it, from
 # the definition the database holds (whatever the migrations made). They are kept in a file until
-# rebuilt, so a run stopped in between leaves them for the next; the five below are the fallback.
+# rebuilt, so a run stopped in between leaves them for the next; the four below are the fallback.
 declare -A INDEXES=(
   [users_embedding_idx]="CREATE INDEX users_embedding_idx ON public.users USING hnsw (embedding vector_cosine_ops) WITH (m = 16, ef_construction = 128)"
   [contents_embedding_idx]="CREATE INDEX contents_embedding_idx ON public.contents USING hnsw (embedding vector_cosine_ops) WITH (m = 16, ef_construction = 128)"
   [campaigns_embedding_idx]="CREATE INDEX campaigns_embedding_idx ON public.campaigns USING hnsw (embedding vector_cosine_ops) WITH (m = 16, ef_construction = 128)"
-  [edges_to_idx]="CREATE INDEX edges_to_idx ON public.edges USING btree (to_id, type)"
   [edges_likes_by_item_idx]="CREATE INDEX edges_likes_by_item_idx ON public.edges USING btree (to_id, seq DESC) WHERE (type = 'LIKES'::text)"
 )
 PENDING="target/scale-indexes.${PGDATABASE}.tsv"

@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Deploys the modules in order: providers, then the feed and generation modules, then the seed
- * (which runs to completion and is undeployed), and the HTTP API last, so it never serves from an
- * empty store.
+ * (which runs to completion and is undeployed), the retention of generated rows, and the HTTP API
+ * last, so it never serves from an empty store. Each verticle gets only the stores it uses.
  */
 public final class Application {
   private static final Logger LOG = LoggerFactory.getLogger(Application.class);
@@ -74,6 +74,13 @@ public final class Application {
         .compose(v -> deploy(() -> new GenerationVerticle(config, stores, redis), 1))
         .compose(v -> vertx.deployVerticle(new SeedVerticle(config, stores)))
         .compose(vertx::undeploy)
+        .compose(
+            v ->
+                deploy(
+                    () ->
+                        new RetentionVerticle(
+                            config.retention(), stores.posts(), stores.media(), Clock.systemUTC()),
+                    1))
         .compose(v -> deploy(() -> new HttpVerticle(config), httpInstances()))
         .onSuccess(
             v ->

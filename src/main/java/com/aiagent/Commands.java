@@ -19,7 +19,20 @@ import java.util.function.Consumer;
 final class Commands {
   private Commands() {}
 
+  /**
+   * Why {@code seed} refuses the embedded default, where it would seed what the exit throws away.
+   */
+  static final String SEED_NEEDS_POSTGRES =
+      "seed writes the demo data to PostgreSQL, and this configuration keeps its stores in memory"
+          + " (the embedded default: USE_MOCK_VECTOR_DB=true or APP_ENV=embedded), so nothing seeded"
+          + " now would outlive this command; `serve` seeds the in-memory stores at every start. To"
+          + " seed a database: APP_ENV=local (or USE_MOCK_VECTOR_DB=false and"
+          + " USE_MOCK_GRAPH_DB=false) with DATABASE_URL or PG*";
+
   static Future<String> seed(Vertx vertx, AppConfig config, Stores stores) {
+    if (!config.usesPostgres()) {
+      return Future.failedFuture(new IllegalStateException(SEED_NEEDS_POSTGRES));
+    }
     return withEmbedding(
         vertx,
         config,

@@ -5,7 +5,6 @@ import com.aiagent.config.AppConfig;
 import com.aiagent.config.ConfigException;
 import com.aiagent.config.ConfigLoader;
 import com.aiagent.logging.LogFormat;
-import com.aiagent.store.Stores;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -81,7 +80,7 @@ public final class Main {
                   }
                 },
                 "shutdown"));
-    Stores.open(vertx, config)
+    StoreWiring.open(vertx, config)
         .compose(
             stores -> {
               app[0] = new Application(vertx, config, stores);
@@ -98,7 +97,7 @@ public final class Main {
 
   private static void run(Vertx vertx, AppConfig config, String command, boolean all) {
     Logger log = LoggerFactory.getLogger(Main.class);
-    Stores.open(vertx, config)
+    StoreWiring.open(vertx, config)
         .compose(
             stores ->
                 (switch (command) {

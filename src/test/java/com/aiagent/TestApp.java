@@ -45,7 +45,7 @@ public final class TestApp {
 
   /** Opens the stores the config asks for (in memory unless told otherwise) and starts. */
   public Future<Void> start(Vertx vertx) {
-    return Stores.open(vertx, config)
+    return StoreWiring.open(vertx, config)
         .compose(
             opened -> {
               stores = opened;

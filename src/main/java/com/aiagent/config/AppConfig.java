@@ -20,6 +20,7 @@ public record AppConfig(
     Events events,
     Generation generation,
     Seed seed,
+    Retention retention,
     Postgres postgres,
     Redis redis,
     Vertex vertex) {
@@ -185,9 +186,31 @@ public record AppConfig(
   public record Generation(
       int maxPromptChars, int products, int campaigns, int rateLimitPerMinute, String aiLabel) {}
 
-  public record Seed(boolean enabled, int minCampaigns, long advisoryLockKey) {}
+  /**
+   * {@code lockTimeoutMs}: how long a start waits for another instance's seeding (the advisory
+   * lock), trying every {@code lockRetryMs}, before it fails with a line saying so.
+   */
+  public record Seed(
+      boolean enabled,
+      int minCampaigns,
+      long advisoryLockKey,
+      long lockTimeoutMs,
+      long lockRetryMs) {}
 
-  /** Where PostgreSQL is; used when a store is {@link StoreKind#POSTGRES}. */
+  /**
+   * How long generated posts and their pictures are kept: the newest {@code maxGenerated} of each
+   * (0: no count limit), none older than {@code maxAgeHours} (0: no age limit). In memory a save
+   * trims at once; PostgreSQL ({@code generated_posts}, {@code media}) is trimmed every {@code
+   * trimIntervalMs}, at most {@code trimBatch} rows per statement.
+   */
+  public record Retention(int maxGenerated, int maxAgeHours, long trimIntervalMs, int trimBatch) {}
+
+  /**
+   * Where PostgreSQL is; used when a store is {@link StoreKind#POSTGRES}. Every pool queues at most
+   * {@code maxWaitQueue} requests for a connection (more fail at once), and every session ends a
+   * statement after {@code statementTimeoutMs} and an idle open transaction after {@code
+   * idleInTransactionTimeoutMs}.
+   */
   public record Postgres(
       String host,
       int port,
@@ -196,7 +219,10 @@ public record AppConfig(
       String password,
       int poolSize,
       int efSearch,
-      String sslMode) {}
+      String sslMode,
+      int maxWaitQueue,
+      long statementTimeoutMs,
+      long idleInTransactionTimeoutMs) {}
 
   /** Redis for the feed cache, the embedding cache and rate limits; {@code url} null: none. */
   public record Redis(

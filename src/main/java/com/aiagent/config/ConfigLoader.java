@@ -72,6 +72,11 @@ public final class ConfigLoader {
               "ADS_FREQUENCY_CAP_PER_DAY", "ads.frequency_cap_per_day", Function.identity()),
           new Override("ADS_DEFAULT_DAILY_BUDGET", "ads.default_daily_budget", Function.identity()),
           new Override("SEED_ENABLED", "seed.enabled", Function.identity()),
+          new Override("SEED_LOCK_TIMEOUT_MS", "seed.lock_timeout_ms", Function.identity()),
+          new Override("RETENTION_MAX_GENERATED", "retention.max_generated", Function.identity()),
+          new Override("RETENTION_MAX_AGE_HOURS", "retention.max_age_hours", Function.identity()),
+          new Override(
+              "RETENTION_TRIM_INTERVAL_MS", "retention.trim_interval_ms", Function.identity()),
           new Override("PGHOST", "postgres.host", Function.identity()),
           new Override("PGPORT", "postgres.port", Function.identity()),
           new Override("PGDATABASE", "postgres.database", Function.identity()),
@@ -80,6 +85,13 @@ public final class ConfigLoader {
           new Override("PGSSLMODE", "postgres.ssl_mode", Function.identity()),
           new Override("DB_POOL_SIZE", "postgres.pool_size", Function.identity()),
           new Override("HNSW_EF_SEARCH", "postgres.ef_search", Function.identity()),
+          new Override("DB_MAX_WAIT_QUEUE", "postgres.max_wait_queue", Function.identity()),
+          new Override(
+              "DB_STATEMENT_TIMEOUT_MS", "postgres.statement_timeout_ms", Function.identity()),
+          new Override(
+              "DB_IDLE_IN_TRANSACTION_TIMEOUT_MS",
+              "postgres.idle_in_transaction_timeout_ms",
+              Function.identity()),
           new Override("REDIS_URL", "redis.url", Function.identity()),
           new Override("REDIS_KEY_PREFIX", "redis.key_prefix", Function.identity()),
           new Override(
@@ -358,7 +370,15 @@ public final class ConfigLoader {
         new AppConfig.Seed(
             bool("seed.enabled"),
             integer("seed.min_campaigns", 0, 1_000_000),
-            integer("seed.advisory_lock_key", 1, Integer.MAX_VALUE));
+            integer("seed.advisory_lock_key", 1, Integer.MAX_VALUE),
+            integer("seed.lock_timeout_ms", 0, 3_600_000),
+            integer("seed.lock_retry_ms", 10, 60_000));
+    AppConfig.Retention retention =
+        new AppConfig.Retention(
+            integer("retention.max_generated", 0, 100_000_000),
+            integer("retention.max_age_hours", 0, 1_000_000),
+            integer("retention.trim_interval_ms", 1000, 86_400_000),
+            integer("retention.trim_batch", 1, 100_000));
     AppConfig.Postgres postgres =
         new AppConfig.Postgres(
             text("postgres.host"),
@@ -376,7 +396,10 @@ public final class ConfigLoader {
                 "prefer",
                 "require",
                 "verify-ca",
-                "verify-full"));
+                "verify-full"),
+            integer("postgres.max_wait_queue", 1, 1_000_000),
+            integer("postgres.statement_timeout_ms", 0, 3_600_000),
+            integer("postgres.idle_in_transaction_timeout_ms", 0, 3_600_000));
     AppConfig.Redis redis =
         new AppConfig.Redis(
             optionalRedisUrl("redis.url"),
@@ -410,6 +433,7 @@ public final class ConfigLoader {
             events,
             generation,
             seed,
+            retention,
             postgres,
             redis,
             vertex);

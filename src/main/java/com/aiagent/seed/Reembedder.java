@@ -46,18 +46,19 @@ public final class Reembedder {
                         .mapToLong(StoredModel::rows)
                         .sum();
                 if (stale > 0) {
-                  chain = chain.compose(done -> reembed(type, stale, 0).map(n -> done + n));
+                  chain = chain.compose(done -> reembed(type, stale, null, 0).map(n -> done + n));
                 }
               }
               return chain;
             });
   }
 
-  private Future<Long> reembed(ItemType type, long total, long done) {
+  /** One batch after id {@code after}, then the next: each batch reads on from the last id. */
+  private Future<Long> reembed(ItemType type, long total, String after, long done) {
     String model = config.embedding().activeModel();
     return stores
         .admin()
-        .staleEmbeddings(type, model, config.embedding().batchSize())
+        .staleEmbeddings(type, model, after, config.embedding().batchSize())
         .compose(
             ids -> {
               if (ids.isEmpty()) {
@@ -84,7 +85,7 @@ public final class Reembedder {
                                 total,
                                 model,
                                 config.embedding().dimension()));
-                        return reembed(type, total, now);
+                        return reembed(type, total, ids.get(ids.size() - 1), now);
                       });
             });
   }

@@ -1,12 +1,19 @@
 package com.aiagent.store;
 
+import com.aiagent.config.AppConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.file.FileSystemException;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Pictures as files in one folder, through Vert.x's async file system; nothing outside it is read.
@@ -14,10 +21,12 @@ import java.util.Optional;
 public final class FolderMediaStore implements MediaStore {
   private final Vertx vertx;
   private final Path dir;
+  private final AppConfig.Retention retention;
 
-  public FolderMediaStore(Vertx vertx, Path dir) {
+  public FolderMediaStore(Vertx vertx, Path dir, AppConfig.Retention retention) {
     this.vertx = vertx;
     this.dir = dir.toAbsolutePath().normalize();
+    this.retention = retention;
   }
 
   @Override
@@ -55,6 +64,50 @@ public final class FolderMediaStore implements MediaStore {
   @Override
   public Future<Boolean> writable() {
     return vertx.fileSystem().props(dir.toString()).map(p -> p.isDirectory()).otherwise(false);
+  }
+
+  /**
+   * Deletes the pictures beyond the newest {@code max_generated} or older than {@code
+   * max_age_hours} (by modification time), at most {@code trim_batch} per call, on a worker thread.
+   */
+  @Override
+  public Future<Long> trim(Instant now) {
+    return vertx.executeBlocking(() -> trimNow(now), false);
+  }
+
+  private long trimNow(Instant now) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return 0;
+    }
+    List<Path> newestFirst;
+    try (Stream<Path> files = Files.list(dir)) {
+      newestFirst =
+          files
+              .filter(f -> f.getFileName().toString().endsWith(".webp"))
+              .sorted(Comparator.comparing(FolderMediaStore::modified).reversed())
+              .toList();
+    }
+    Instant cutoff =
+        retention.maxAgeHours() == 0 ? null : now.minusSeconds(retention.maxAgeHours() * 3600L);
+    long deleted = 0;
+    for (int i = 0; i < newestFirst.size() && deleted < retention.trimBatch(); i++) {
+      Path file = newestFirst.get(i);
+      boolean extra = retention.maxGenerated() > 0 && i >= retention.maxGenerated();
+      boolean old = cutoff != null && modified(file).isBefore(cutoff);
+      if ((extra || old) && Files.deleteIfExists(file)) {
+        deleted++;
+      }
+    }
+    return deleted;
+  }
+
+  private static Instant modified(Path file) {
+    try {
+      return Files.getLastModifiedTime(file).toInstant();
+    } catch (IOException e) {
+      // A file deleted meanwhile sorts as oldest; deleteIfExists then skips it.
+      return Instant.EPOCH;
+    }
   }
 
   @Override

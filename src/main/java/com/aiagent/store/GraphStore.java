@@ -2,9 +2,11 @@ package com.aiagent.store;
 
 import io.vertx.core.Future;
 import java.util.List;
-import java.util.Map;
 
-/** Follows, likes, views, purchases and clicks, and the queries the feed ranks with. */
+/**
+ * Follows, likes, views, purchases and clicks. The feed's bounded graph signals are the feed
+ * store's ({@link FeedStore#build}), not walks over this interface.
+ */
 public interface GraphStore {
   Future<Void> addEdges(List<Edge> edges);
 
@@ -13,12 +15,6 @@ public interface GraphStore {
 
   /** The ids a user points at with edges of {@code type}, oldest edge first. */
   Future<List<String>> targets(String userId, EdgeType type);
-
-  /**
-   * Contents liked by users similar to {@code userId} (users it follows and users who liked the
-   * same contents), with how many of them liked each; the user's own likes are left out.
-   */
-  Future<Map<String, Integer>> likedBySimilarUsers(String userId);
 
   Future<Long> count();
 }

@@ -2,6 +2,7 @@ package com.aiagent.store;
 
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -20,6 +21,12 @@ public interface MediaStore {
 
   /** Whether pictures can be written now. */
   Future<Boolean> writable();
+
+  /**
+   * Removes the pictures that retention ({@code retention.*}) no longer keeps at {@code now}, as
+   * for generated posts; answers how many.
+   */
+  Future<Long> trim(Instant now);
 
   /** Where the pictures are, for health details. */
   String location();

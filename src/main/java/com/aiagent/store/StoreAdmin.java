@@ -9,7 +9,10 @@ public interface StoreAdmin {
   /** Brings the schema up to date; a second call changes nothing. */
   Future<Void> migrate();
 
-  /** Runs {@code work} while no other instance of the service runs seeding work. */
+  /**
+   * Runs {@code work} while no other instance of the service runs seeding work; fails if another
+   * one holds the lock for longer than {@code seed.lock_timeout_ms}.
+   */
   <T> Future<T> exclusively(Supplier<Future<T>> work);
 
   /**
@@ -21,8 +24,12 @@ public interface StoreAdmin {
   /** The models and dimensions of the stored vectors, per item type. */
   Future<List<StoredModel>> storedModels();
 
-  /** Up to {@code limit} ids of {@code type} whose vector was not made by {@code model}. */
-  Future<List<String>> staleEmbeddings(ItemType type, String model, int limit);
+  /**
+   * Up to {@code limit} ids of {@code type}, in id order after {@code after} (null: from the
+   * first), whose vector was not made by {@code model}. Paging by the last id seen keeps a walk
+   * over every row linear, however many rows earlier pages left stale.
+   */
+  Future<List<String>> staleEmbeddings(ItemType type, String model, String after, int limit);
 
   /** Flags every vector for re-embedding (the rows keep their vectors until then). */
   Future<Void> flagAllForReembedding();

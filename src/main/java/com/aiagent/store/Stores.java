@@ -1,12 +1,9 @@
 package com.aiagent.store;
 
-import com.aiagent.config.AppConfig;
-import com.aiagent.store.memory.MemoryStores;
-import com.aiagent.store.pg.PgStores;
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-
-/** The stores one process works with, chosen by configuration. */
+/**
+ * The stores one process works with. Which implementations fill it is decided by the application's
+ * wiring ({@code com.aiagent.StoreWiring}), so this package never depends on its implementations.
+ */
 public record Stores(
     CatalogStore catalog,
     VectorStore vectors,
@@ -15,15 +12,4 @@ public record Stores(
     EventStore events,
     FeedStore feed,
     StoreAdmin admin,
-    MediaStore media) {
-  /** The stores {@code config} asks for; PostgreSQL ones are checked to be reachable. */
-  public static Future<Stores> open(Vertx vertx, AppConfig config) {
-    return config.usesPostgres()
-        ? PgStores.create(vertx, config)
-        : Future.succeededFuture(inMemory(new FolderMediaStore(vertx, config.media().dir())));
-  }
-
-  public static Stores inMemory(MediaStore media) {
-    return MemoryStores.create(media);
-  }
-}
+    MediaStore media) {}

@@ -10,8 +10,14 @@ public interface VectorStore {
 
   Future<List<VectorMatch>> search(VectorQuery query);
 
-  /** The vectors of the given ids that exist; missing ids are left out. */
+  /**
+   * The vectors of the given ids that exist, of any type; missing ids are left out. PostgreSQL
+   * looks in every catalog table: when the type is known, the typed read below looks in one.
+   */
   Future<Map<String, float[]>> vectors(List<String> ids);
+
+  /** The vectors of the given ids of {@code type} that exist; other ids are left out. */
+  Future<Map<String, float[]>> vectors(ItemType type, List<String> ids);
 
   Future<Long> count(ItemType type);
 }

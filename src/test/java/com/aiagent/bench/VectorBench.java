@@ -35,7 +35,7 @@ public final class VectorBench {
     AppConfig config = ConfigLoader.load(System.getenv());
     Vertx vertx = Vertx.vertx();
     try {
-      Stores stores = await(Stores.open(vertx, config));
+      Stores stores = await(com.aiagent.StoreWiring.open(vertx, config));
       List<String> ids = new ArrayList<>();
       for (int i = 1; i <= 15; i++) {
         ids.add(String.format("user_%03d", i));

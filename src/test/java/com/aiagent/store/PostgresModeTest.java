@@ -62,10 +62,19 @@ class PostgresModeTest {
 
   @Test
   void connectsOverAUnixSocketAsCloudRunMountsCloudSql() throws Exception {
-    Path socketDir = Path.of(System.getenv().getOrDefault("PG_SOCKET_DIR", "/var/run/postgresql"));
-    org.junit.jupiter.api.Assumptions.assumeTrue(
-        java.nio.file.Files.exists(socketDir.resolve(".s.PGSQL." + PgTestDatabase.port())),
-        "no local PostgreSQL socket in " + socketDir);
+    String configured = System.getenv().getOrDefault("PG_SOCKET_DIR", "/var/run/postgresql");
+    org.junit.jupiter.api.Assumptions.assumeFalse(
+        "none".equals(configured),
+        "PG_SOCKET_DIR=none: the Unix socket path is skipped on request");
+    Path socketDir = Path.of(configured);
+    Path socket = socketDir.resolve(".s.PGSQL." + PgTestDatabase.port());
+    // Cloud Run reaches Cloud SQL only over this socket: a run without one must not pass quietly.
+    assertThat(socket)
+        .as(
+            "no PostgreSQL Unix socket at %s: point PG_SOCKET_DIR at the server's"
+                + " unix_socket_directories, or set PG_SOCKET_DIR=none to skip this test knowingly",
+            socket)
+        .exists();
     Vertx nativeVertx =
         Vertx.builder()
             .with(new io.vertx.core.VertxOptions().setPreferNativeTransport(true))
@@ -114,7 +123,7 @@ class PostgresModeTest {
             .next();
     assertThat(typmod.getInteger(0)).isEqualTo(768);
     assertThat(typmod.getString(1)).isEqualTo("vector(768)");
-    assertThat(db.count("SELECT count(*) FROM schema_migrations")).isEqualTo(4);
+    assertThat(db.count("SELECT count(*) FROM schema_migrations")).isEqualTo(5);
     for (String table : List.of("users", "products", "campaigns", "contents")) {
       assertThat(
               db.count(
@@ -131,6 +140,15 @@ class PostgresModeTest {
           .isEqualTo(1);
     }
     assertThat(db.count("SELECT count(*) FROM edges")).isPositive();
+    // Migration 005: indexes no statement uses are gone; retention's are there.
+    assertThat(
+            db.count(
+                "SELECT count(*) FROM pg_indexes WHERE indexname IN ('edges_to_idx', 'generated_posts_user_idx')"))
+        .isZero();
+    assertThat(
+            db.count(
+                "SELECT count(*) FROM pg_indexes WHERE indexname IN ('generated_posts_created_idx', 'media_created_idx')"))
+        .isEqualTo(2);
   }
 
   @Test
@@ -196,7 +214,7 @@ class PostgresModeTest {
     app = start(Map.of());
     assertThat(db.count("SELECT count(*) FROM campaigns WHERE title_ko = 'edited by hand'"))
         .isEqualTo(1);
-    assertThat(db.count("SELECT count(*) FROM schema_migrations")).isEqualTo(4);
+    assertThat(db.count("SELECT count(*) FROM schema_migrations")).isEqualTo(5);
     assertThat(db.count("SELECT count(*) FROM campaigns")).isEqualTo(100);
   }
 
@@ -247,7 +265,7 @@ class PostgresModeTest {
     await(refused.stop());
 
     List<String> progress = new java.util.ArrayList<>();
-    Stores stores = await(Stores.open(vertx, refused.config));
+    Stores stores = await(com.aiagent.StoreWiring.open(vertx, refused.config));
     String summary =
         await(
             com.aiagent.CommandsAccess.generateEmbeddings(
@@ -286,7 +304,7 @@ class PostgresModeTest {
 
     // The same vectors in memory give the same exact answer.
     com.aiagent.store.memory.MemoryVectorStore exact =
-        new com.aiagent.store.memory.MemoryVectorStore();
+        new com.aiagent.store.memory.MemoryVectorStore(vertx);
     List<String> ids = db.sql("SELECT id FROM products").stream().map(r -> r.getString(0)).toList();
     Map<String, float[]> vectors = await(app.stores.vectors().vectors(ids));
     await(

@@ -7,103 +7,151 @@ import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
-/** Adjacency lists in both directions per edge type, guarded by one lock. */
+/**
+ * Adjacency lists in both directions per edge type. Reads from every feed event loop run together
+ * under a read lock, and each does bounded work: the newest {@code limit} neighbours of a node are
+ * read off its edges kept in the order they were added, without copying the rest. Writes take the
+ * write lock for the map updates only.
+ */
 public final class MemoryGraphStore implements GraphStore {
-  private final Map<EdgeType, Map<String, LinkedHashSet<String>>> out =
-      new EnumMap<>(EdgeType.class);
-  private final Map<EdgeType, Map<String, LinkedHashSet<String>>> in =
-      new EnumMap<>(EdgeType.class);
+  private final ReadWriteLock lock = new ReentrantReadWriteLock();
+  private final Map<EdgeType, Map<String, Neighbours>> out = new EnumMap<>(EdgeType.class);
+  private final Map<EdgeType, Map<String, Neighbours>> in = new EnumMap<>(EdgeType.class);
   private long count;
+  private long seq;
+
+  /** One node's neighbours by one edge type, in the order the edges were added. */
+  private static final class Neighbours {
+    private final Map<String, Long> seqOf = new HashMap<>();
+    private final TreeMap<Long, String> bySeq = new TreeMap<>();
+
+    boolean add(String node, long at) {
+      if (seqOf.putIfAbsent(node, at) != null) {
+        return false;
+      }
+      bySeq.put(at, node);
+      return true;
+    }
+
+    boolean remove(String node) {
+      Long at = seqOf.remove(node);
+      if (at == null) {
+        return false;
+      }
+      bySeq.remove(at);
+      return true;
+    }
+
+    boolean contains(String node) {
+      return seqOf.containsKey(node);
+    }
+
+    List<String> newest(int limit) {
+      List<String> newest = new ArrayList<>(Math.min(limit, bySeq.size()));
+      Iterator<String> it = bySeq.descendingMap().values().iterator();
+      while (it.hasNext() && newest.size() < limit) {
+        newest.add(it.next());
+      }
+      return newest;
+    }
+
+    List<String> oldestFirst() {
+      return new ArrayList<>(bySeq.values());
+    }
+  }
+
+  private static final Neighbours NONE = new Neighbours();
 
   @Override
-  public synchronized Future<Void> addEdges(List<Edge> edges) {
-    for (Edge edge : edges) {
-      boolean added =
-          out.computeIfAbsent(edge.type(), t -> new HashMap<>())
-              .computeIfAbsent(edge.from(), k -> new LinkedHashSet<>())
-              .add(edge.to());
-      in.computeIfAbsent(edge.type(), t -> new HashMap<>())
-          .computeIfAbsent(edge.to(), k -> new LinkedHashSet<>())
-          .add(edge.from());
-      if (added) {
-        count++;
-      }
-    }
+  public Future<Void> addEdges(List<Edge> edges) {
+    write(
+        () -> {
+          for (Edge edge : edges) {
+            long at = ++seq;
+            boolean added =
+                out.computeIfAbsent(edge.type(), t -> new HashMap<>())
+                    .computeIfAbsent(edge.from(), k -> new Neighbours())
+                    .add(edge.to(), at);
+            in.computeIfAbsent(edge.type(), t -> new HashMap<>())
+                .computeIfAbsent(edge.to(), k -> new Neighbours())
+                .add(edge.from(), at);
+            if (added) {
+              count++;
+            }
+          }
+          return null;
+        });
     return Future.succeededFuture();
   }
 
   @Override
-  public synchronized Future<Void> removeEdges(List<Edge> edges) {
-    for (Edge edge : edges) {
-      if (neighbours(out, edge.type(), edge.from()).remove(edge.to())) {
-        count--;
-      }
-      neighbours(in, edge.type(), edge.to()).remove(edge.from());
-    }
+  public Future<Void> removeEdges(List<Edge> edges) {
+    write(
+        () -> {
+          for (Edge edge : edges) {
+            if (neighbours(out, edge.type(), edge.from()).remove(edge.to())) {
+              count--;
+            }
+            neighbours(in, edge.type(), edge.to()).remove(edge.from());
+          }
+          return null;
+        });
     return Future.succeededFuture();
   }
 
   /** The {@code limit} newest targets of a user's edges of {@code type}, newest first. */
-  synchronized List<String> newestTargets(String userId, EdgeType type, int limit) {
-    return newest(neighbours(out, type, userId), limit);
+  List<String> newestTargets(String userId, EdgeType type, int limit) {
+    return read(() -> neighbours(out, type, userId).newest(limit));
   }
 
   /** The {@code limit} newest users with an edge of {@code type} to {@code node}, newest first. */
-  synchronized List<String> newestSources(String node, EdgeType type, int limit) {
-    return newest(neighbours(in, type, node), limit);
+  List<String> newestSources(String node, EdgeType type, int limit) {
+    return read(() -> neighbours(in, type, node).newest(limit));
   }
 
-  synchronized boolean has(String from, EdgeType type, String to) {
-    return neighbours(out, type, from).contains(to);
-  }
-
-  private static List<String> newest(Set<String> ordered, int limit) {
-    List<String> all = new ArrayList<>(ordered);
-    List<String> newest = new ArrayList<>(Math.min(limit, all.size()));
-    for (int i = all.size() - 1; i >= 0 && newest.size() < limit; i--) {
-      newest.add(all.get(i));
-    }
-    return newest;
+  boolean has(String from, EdgeType type, String to) {
+    return read(() -> neighbours(out, type, from).contains(to));
   }
 
   @Override
-  public synchronized Future<List<String>> targets(String userId, EdgeType type) {
-    return Future.succeededFuture(new ArrayList<>(neighbours(out, type, userId)));
+  public Future<List<String>> targets(String userId, EdgeType type) {
+    return Future.succeededFuture(read(() -> neighbours(out, type, userId).oldestFirst()));
   }
 
   @Override
-  public synchronized Future<Map<String, Integer>> likedBySimilarUsers(String userId) {
-    Set<String> ownLikes = neighbours(out, EdgeType.LIKES, userId);
-    Set<String> similar = new HashSet<>(neighbours(out, EdgeType.FOLLOWS, userId));
-    for (String content : ownLikes) {
-      similar.addAll(neighbours(in, EdgeType.LIKES, content));
-    }
-    similar.remove(userId);
-    Map<String, Integer> counts = new TreeMap<>();
-    for (String other : similar) {
-      for (String content : neighbours(out, EdgeType.LIKES, other)) {
-        if (!ownLikes.contains(content)) {
-          counts.merge(content, 1, Integer::sum);
-        }
-      }
-    }
-    return Future.succeededFuture(counts);
+  public Future<Long> count() {
+    return Future.succeededFuture(read(() -> count));
   }
 
-  @Override
-  public synchronized Future<Long> count() {
-    return Future.succeededFuture(count);
+  private <T> T read(Supplier<T> work) {
+    lock.readLock().lock();
+    try {
+      return work.get();
+    } finally {
+      lock.readLock().unlock();
+    }
   }
 
-  private static Set<String> neighbours(
-      Map<EdgeType, Map<String, LinkedHashSet<String>>> index, EdgeType type, String node) {
-    return index.getOrDefault(type, Map.of()).getOrDefault(node, new LinkedHashSet<>());
+  private <T> T write(Supplier<T> work) {
+    lock.writeLock().lock();
+    try {
+      return work.get();
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** The node's neighbours; a node without any gets an empty set that is never stored. */
+  private static Neighbours neighbours(
+      Map<EdgeType, Map<String, Neighbours>> index, EdgeType type, String node) {
+    return index.getOrDefault(type, Map.of()).getOrDefault(node, NONE);
   }
 }

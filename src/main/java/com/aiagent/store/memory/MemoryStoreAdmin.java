@@ -46,8 +46,9 @@ public final class MemoryStoreAdmin implements StoreAdmin {
   }
 
   @Override
-  public Future<List<String>> staleEmbeddings(ItemType type, String model, int limit) {
-    return Future.succeededFuture(vectors.idsNotMadeBy(type, model, limit));
+  public Future<List<String>> staleEmbeddings(
+      ItemType type, String model, String after, int limit) {
+    return Future.succeededFuture(vectors.idsNotMadeBy(type, model, after, limit));
   }
 
   @Override

@@ -1,15 +1,18 @@
 package com.aiagent.store.memory;
 
+import com.aiagent.config.AppConfig;
 import com.aiagent.store.MediaStore;
 import com.aiagent.store.Stores;
+import io.vertx.core.Vertx;
+import java.time.Clock;
 
 /** Every store in this process (the embedded default), sharing the maps they read together. */
 public final class MemoryStores {
   private MemoryStores() {}
 
-  public static Stores create(MediaStore media) {
+  public static Stores create(Vertx vertx, AppConfig.Retention retention, MediaStore media) {
     MemoryCatalogStore catalog = new MemoryCatalogStore();
-    MemoryVectorStore vectors = new MemoryVectorStore();
+    MemoryVectorStore vectors = new MemoryVectorStore(vertx);
     MemoryGraphStore graph = new MemoryGraphStore();
     MemoryActivity activity = new MemoryActivity();
     MemoryFeedStore feed = new MemoryFeedStore(catalog, vectors, graph, activity);
@@ -17,7 +20,7 @@ public final class MemoryStores {
         catalog,
         vectors,
         graph,
-        new MemoryPostStore(),
+        new MemoryPostStore(retention, Clock.systemUTC()),
         new MemoryEventStore(activity, vectors, graph, feed),
         feed,
         new MemoryStoreAdmin(catalog, vectors),

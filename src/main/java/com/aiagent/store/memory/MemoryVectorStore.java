@@ -1,5 +1,6 @@
 package com.aiagent.store.memory;
 
+import com.aiagent.bus.ServiceFailure;
 import com.aiagent.store.ItemType;
 import com.aiagent.store.StoredModel;
 import com.aiagent.store.VectorEntry;
@@ -8,6 +9,7 @@ import com.aiagent.store.VectorMath;
 import com.aiagent.store.VectorQuery;
 import com.aiagent.store.VectorStore;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -19,14 +21,21 @@ import java.util.PriorityQueue;
 /**
  * Exact cosine search over every stored vector. Vectors are L2-normalized on the way in, so a
  * search is one dot product per item. Writers take a lock and publish a new array per type; readers
- * on any event loop scan the array they got without locking.
+ * scan the array they got without locking. A search scans on a worker thread, not on the caller's
+ * event loop (a scale data set holds 100,000 vectors of a type); a query of another dimension than
+ * the stored vectors fails as a bad request.
  */
 public final class MemoryVectorStore implements VectorStore {
+  private final Vertx vertx;
   private final Map<ItemType, Map<String, VectorEntry>> byType = new EnumMap<>(ItemType.class);
   private final Map<ItemType, VectorEntry[]> snapshots = new EnumMap<>(ItemType.class);
   private volatile Map<ItemType, VectorEntry[]> published = Map.of();
   private String model;
   private int dimension;
+
+  public MemoryVectorStore(Vertx vertx) {
+    this.vertx = vertx;
+  }
 
   @Override
   public synchronized Future<Void> upsert(List<VectorEntry> entries) {
@@ -75,18 +84,23 @@ public final class MemoryVectorStore implements VectorStore {
 
   @Override
   public Future<List<VectorMatch>> search(VectorQuery query) {
-    try {
-      return Future.succeededFuture(
-          nearest(
-              query.type(),
-              query.vector(),
-              query.k(),
-              entry ->
-                  (query.category() == null || query.category().equals(entry.category()))
-                      && (query.liveAt() == null || entry.liveAt(query.liveAt()))));
-    } catch (IllegalArgumentException e) {
-      return Future.failedFuture(e);
-    }
+    return vertx
+        .executeBlocking(
+            () ->
+                nearest(
+                    query.type(),
+                    query.vector(),
+                    query.k(),
+                    entry ->
+                        (query.category() == null || query.category().equals(entry.category()))
+                            && (query.liveAt() == null || entry.liveAt(query.liveAt()))),
+            false)
+        .recover(
+            error ->
+                Future.failedFuture(
+                    error instanceof IllegalArgumentException
+                        ? ServiceFailure.badRequest(error.getMessage())
+                        : error));
   }
 
   /** The {@code k} entries of {@code type} nearest to {@code vector} among those {@code keep}s. */
@@ -125,6 +139,19 @@ public final class MemoryVectorStore implements VectorStore {
     return Future.succeededFuture(vectorsNow(ids));
   }
 
+  @Override
+  public synchronized Future<Map<String, float[]>> vectors(ItemType type, List<String> ids) {
+    Map<String, VectorEntry> entries = byType.getOrDefault(type, Map.of());
+    Map<String, float[]> result = new LinkedHashMap<>();
+    for (String id : ids) {
+      VectorEntry entry = entries.get(id);
+      if (entry != null) {
+        result.put(id, entry.vector());
+      }
+    }
+    return Future.succeededFuture(result);
+  }
+
   /** The stored (normalized) vectors of the given ids that exist. */
   synchronized Map<String, float[]> vectorsNow(List<String> ids) {
     Map<String, float[]> result = new LinkedHashMap<>();
@@ -150,10 +177,12 @@ public final class MemoryVectorStore implements VectorStore {
     return result;
   }
 
-  synchronized List<String> idsNotMadeBy(ItemType type, String wanted, int limit) {
+  synchronized List<String> idsNotMadeBy(ItemType type, String wanted, String after, int limit) {
     return byType.getOrDefault(type, Map.of()).values().stream()
         .filter(entry -> !entry.model().equals(wanted))
         .map(VectorEntry::id)
+        .filter(id -> after == null || id.compareTo(after) > 0)
+        .sorted()
         .limit(limit)
         .toList();
   }

@@ -6,11 +6,9 @@ import com.aiagent.store.GraphStore;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-/** The graph as one edge table; "similar users" is one recursive-free CTE. */
+/** The graph as one edge table. */
 public final class PgGraphStore implements GraphStore {
   private final Pool pool;
 
@@ -43,18 +41,6 @@ public final class PgGraphStore implements GraphStore {
     return pool.preparedQuery(SqlQueries.SELECT_TARGETS)
         .execute(Tuple.of(userId, type.name()))
         .map(rows -> PgRows.list(rows, r -> r.getString(0)));
-  }
-
-  @Override
-  public Future<Map<String, Integer>> likedBySimilarUsers(String userId) {
-    return pool.preparedQuery(SqlQueries.LIKED_BY_SIMILAR_USERS)
-        .execute(Tuple.of(userId))
-        .map(
-            rows -> {
-              Map<String, Integer> counts = new LinkedHashMap<>();
-              rows.forEach(r -> counts.put(r.getString(0), r.getLong(1).intValue()));
-              return counts;
-            });
   }
 
   @Override

@@ -1,20 +1,24 @@
 package com.aiagent.store.pg;
 
+import com.aiagent.config.AppConfig;
 import com.aiagent.store.MediaStore;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
 import java.util.Optional;
 
 /** Pictures in the {@code media} table, so every instance of the service serves every picture. */
 public final class PgMediaStore implements MediaStore {
   private final Pool pool;
   private final String contentType;
+  private final PgTrim trim;
 
-  PgMediaStore(Pool pool, String contentType) {
+  PgMediaStore(Pool pool, String contentType, AppConfig.Retention retention) {
     this.pool = pool;
     this.contentType = contentType;
+    this.trim = new PgTrim(pool, retention, SqlQueries.TRIM_OLD_MEDIA, SqlQueries.TRIM_EXTRA_MEDIA);
   }
 
   @Override
@@ -43,6 +47,11 @@ public final class PgMediaStore implements MediaStore {
   @Override
   public Future<Boolean> writable() {
     return pool.query(SqlQueries.CHECK_MEDIA_TABLE).execute().map(rows -> true).otherwise(false);
+  }
+
+  @Override
+  public Future<Long> trim(Instant now) {
+    return trim.run(now);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package com.aiagent.store.pg;
 
+import com.aiagent.config.AppConfig;
 import com.aiagent.store.PostStore;
 import com.aiagent.store.StoredPost;
 import io.vertx.core.Future;
@@ -7,15 +8,18 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
 /** Generated posts as jsonb documents keyed by their UUID. */
 public final class PgPostStore implements PostStore {
   private final Pool pool;
+  private final PgTrim trim;
 
-  PgPostStore(Pool pool) {
+  PgPostStore(Pool pool, AppConfig.Retention retention) {
     this.pool = pool;
+    this.trim = new PgTrim(pool, retention, SqlQueries.TRIM_OLD_POSTS, SqlQueries.TRIM_EXTRA_POSTS);
   }
 
   @Override
@@ -48,6 +52,11 @@ public final class PgPostStore implements PostStore {
   @Override
   public Future<Long> count() {
     return pool.query(SqlQueries.COUNT_POSTS).execute().map(PgRows::count);
+  }
+
+  @Override
+  public Future<Long> trim(Instant now) {
+    return trim.run(now);
   }
 
   private static StoredPost post(Row r) {

@@ -1,5 +1,6 @@
 package com.aiagent.store.pg;
 
+import com.aiagent.config.AppConfig;
 import com.aiagent.store.Dataset;
 import com.aiagent.store.ItemType;
 import com.aiagent.store.StoreAdmin;
@@ -37,13 +38,17 @@ public final class PgStoreAdmin implements StoreAdmin {
   private final Vertx vertx;
   private final Pool pool;
   private final long lockKey;
+  private final long lockTimeoutMs;
+  private final long lockRetryMs;
   private final Pool feedPool;
   private final Pool feedReads;
 
-  PgStoreAdmin(Vertx vertx, Pool pool, long lockKey, Pool feedPool, Pool feedReads) {
+  PgStoreAdmin(Vertx vertx, Pool pool, AppConfig.Seed seed, Pool feedPool, Pool feedReads) {
     this.vertx = vertx;
     this.pool = pool;
-    this.lockKey = lockKey;
+    this.lockKey = seed.advisoryLockKey();
+    this.lockTimeoutMs = seed.lockTimeoutMs();
+    this.lockRetryMs = seed.lockRetryMs();
     this.feedPool = feedPool;
     this.feedReads = feedReads;
   }
@@ -90,8 +95,10 @@ public final class PgStoreAdmin implements StoreAdmin {
     return conn.begin()
         .compose(
             tx ->
-                conn.query(sql)
+                // A migration may build indexes over large tables: no statement timeout for it.
+                conn.query(SqlQueries.NO_STATEMENT_TIMEOUT)
                     .execute()
+                    .compose(v -> conn.query(sql).execute())
                     .compose(
                         v ->
                             conn.preparedQuery(SqlQueries.RECORD_MIGRATION)
@@ -114,20 +121,52 @@ public final class PgStoreAdmin implements StoreAdmin {
     }
   }
 
-  /** Holds a session-level advisory lock on one connection while {@code work} runs on others. */
+  /**
+   * Holds a session-level advisory lock on one connection while {@code work} runs on others. The
+   * lock is tried every {@code seed.lock_retry_ms} (a waiting session would hold its connection and
+   * never time out); after {@code seed.lock_timeout_ms} without it, fails saying who to look for.
+   */
   @Override
   public <T> Future<T> exclusively(Supplier<Future<T>> work) {
+    long deadline = System.nanoTime() + lockTimeoutMs * 1_000_000;
     return pool.getConnection()
         .compose(
             conn ->
-                conn.preparedQuery(SqlQueries.ADVISORY_LOCK)
-                    .execute(Tuple.of(lockKey))
-                    .compose(locked -> work.get())
-                    .eventually(
-                        () ->
-                            conn.preparedQuery(SqlQueries.ADVISORY_UNLOCK)
-                                .execute(Tuple.of(lockKey))
-                                .eventually(conn::close)));
+                lock(conn, deadline)
+                    .compose(
+                        v ->
+                            work.get()
+                                .eventually(
+                                    () ->
+                                        conn.preparedQuery(SqlQueries.ADVISORY_UNLOCK)
+                                            .execute(Tuple.of(lockKey))))
+                    .eventually(conn::close));
+  }
+
+  private Future<Void> lock(SqlConnection conn, long deadline) {
+    return conn.preparedQuery(SqlQueries.ADVISORY_TRY_LOCK)
+        .execute(Tuple.of(lockKey))
+        .compose(
+            rows -> {
+              if (rows.iterator().next().getBoolean(0)) {
+                return Future.succeededFuture();
+              }
+              long left = (deadline - System.nanoTime()) / 1_000_000;
+              if (left <= 0) {
+                return Future.failedFuture(
+                    new IllegalStateException(
+                        "another session has held the seed lock (pg advisory lock "
+                            + lockKey
+                            + ") for over "
+                            + lockTimeoutMs
+                            + " ms (seed.lock_timeout_ms, SEED_LOCK_TIMEOUT_MS): another instance"
+                            + " is still seeding or migrating, or a session is stuck; see pg_locks"
+                            + " WHERE locktype = 'advisory'"));
+              }
+              return vertx
+                  .timer(Math.min(lockRetryMs, left))
+                  .compose(fired -> lock(conn, deadline));
+            });
   }
 
   @Override
@@ -222,9 +261,10 @@ public final class PgStoreAdmin implements StoreAdmin {
   }
 
   @Override
-  public Future<List<String>> staleEmbeddings(ItemType type, String model, int limit) {
+  public Future<List<String>> staleEmbeddings(
+      ItemType type, String model, String after, int limit) {
     return pool.preparedQuery(SqlQueries.staleEmbeddings(type))
-        .execute(Tuple.of(model, limit))
+        .execute(Tuple.of(model, after == null ? "" : after, limit))
         .map(rows -> PgRows.list(rows, r -> r.getString(0)));
   }
 
@@ -232,7 +272,8 @@ public final class PgStoreAdmin implements StoreAdmin {
   public Future<Void> flagAllForReembedding() {
     return pool.withTransaction(
         conn -> {
-          Future<Void> chain = Future.succeededFuture();
+          // An admin command over whole tables: the request-path statement timeout is not its.
+          Future<Void> chain = conn.query(SqlQueries.NO_STATEMENT_TIMEOUT).execute().mapEmpty();
           for (ItemType type : ItemType.values()) {
             chain =
                 chain.compose(

@@ -14,7 +14,11 @@ import io.vertx.sqlclient.PoolOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Builds the PostgreSQL stores on one connection pool. */
+/**
+ * Builds the PostgreSQL stores on two connection pools. Every session carries the configured
+ * statement and idle-in-transaction timeouts (as startup parameters, so a connection without them
+ * never reaches a store), and every pool bounds the requests waiting for a connection.
+ */
 public final class PgStores {
   private static final Logger LOG = LoggerFactory.getLogger(PgStores.class);
 
@@ -29,7 +33,11 @@ public final class PgStores {
             .setDatabase(config.database())
             .setUser(config.user())
             .setSslMode(SslMode.of(config.sslMode()))
-            .setCachePreparedStatements(true);
+            .setCachePreparedStatements(true)
+            .addProperty("statement_timeout", String.valueOf(config.statementTimeoutMs()))
+            .addProperty(
+                "idle_in_transaction_session_timeout",
+                String.valueOf(config.idleInTransactionTimeoutMs()));
     if (config.password() != null) {
       options.setPassword(config.password());
     }
@@ -48,7 +56,11 @@ public final class PgStores {
   private static Pool pool(
       Vertx vertx, AppConfig.Postgres config, String name, int size, String searchOptions) {
     return PgBuilder.pool()
-        .with(new PoolOptions().setMaxSize(size).setName(name))
+        .with(
+            new PoolOptions()
+                .setMaxSize(size)
+                .setMaxWaitQueueSize(config.maxWaitQueue())
+                .setName(name))
         .connectingTo(connectOptions(config))
         .withConnectHandler(
             conn ->
@@ -88,17 +100,17 @@ public final class PgStores {
             FeedSql.READ_SESSION);
     MediaStore media =
         "postgres".equals(config.media().store())
-            ? new PgMediaStore(pool, "image/webp")
-            : new FolderMediaStore(vertx, config.media().dir());
+            ? new PgMediaStore(pool, "image/webp", config.retention())
+            : new FolderMediaStore(vertx, config.media().dir(), config.retention());
     Stores stores =
         new Stores(
             new PgCatalogStore(pool),
             new PgVectorStore(pool),
             new PgGraphStore(pool),
-            new PgPostStore(pool),
+            new PgPostStore(pool, config.retention()),
             new PgEventStore(pool),
             new PgFeedStore(feedPool, feedReads),
-            new PgStoreAdmin(vertx, pool, config.seed().advisoryLockKey(), feedPool, feedReads),
+            new PgStoreAdmin(vertx, pool, config.seed(), feedPool, feedReads),
             media);
     return pool.query("SELECT 1")
         .execute()

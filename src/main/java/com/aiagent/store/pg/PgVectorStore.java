@@ -72,7 +72,16 @@ public final class PgVectorStore implements VectorStore {
 
   @Override
   public Future<Map<String, float[]>> vectors(List<String> ids) {
-    return pool.preparedQuery(SqlQueries.SELECT_VECTORS)
+    return vectors(SqlQueries.SELECT_VECTORS, ids);
+  }
+
+  @Override
+  public Future<Map<String, float[]>> vectors(ItemType type, List<String> ids) {
+    return vectors(SqlQueries.selectVectors(type), ids);
+  }
+
+  private Future<Map<String, float[]>> vectors(String sql, List<String> ids) {
+    return pool.preparedQuery(sql)
         .execute(Tuple.of(PgRows.array(ids)))
         .map(
             rows -> {

@@ -117,6 +117,12 @@ final class SqlQueries {
           + "UNION ALL SELECT id, embedding::real[] FROM campaigns WHERE id = ANY($1) AND embedding IS NOT NULL "
           + "UNION ALL SELECT id, embedding::real[] FROM contents WHERE id = ANY($1) AND embedding IS NOT NULL";
 
+  static String selectVectors(ItemType type) {
+    return "SELECT id, embedding::real[] FROM "
+        + table(type)
+        + " WHERE id = ANY($1) AND embedding IS NOT NULL";
+  }
+
   static String countVectors(ItemType type) {
     return "SELECT count(*) FROM " + table(type) + " WHERE embedding IS NOT NULL";
   }
@@ -130,7 +136,8 @@ final class SqlQueries {
   static String staleEmbeddings(ItemType type) {
     return "SELECT id FROM "
         + table(type)
-        + " WHERE embedding IS NULL OR embedding_model IS DISTINCT FROM $1 ORDER BY id LIMIT $2";
+        + " WHERE id > $2 AND (embedding IS NULL OR embedding_model IS DISTINCT FROM $1)"
+        + " ORDER BY id LIMIT $3";
   }
 
   static String flagForReembedding(ItemType type) {
@@ -144,15 +151,6 @@ final class SqlQueries {
       "DELETE FROM edges WHERE from_id = $1 AND type = $2 AND to_id = $3";
   static final String SELECT_TARGETS =
       "SELECT to_id FROM edges WHERE from_id = $1 AND type = $2 ORDER BY seq";
-  static final String LIKED_BY_SIMILAR_USERS =
-      "WITH own AS (SELECT to_id FROM edges WHERE from_id = $1 AND type = 'LIKES'), "
-          + "peers AS ("
-          + " SELECT to_id AS user_id FROM edges WHERE from_id = $1 AND type = 'FOLLOWS'"
-          + " UNION"
-          + " SELECT e.from_id FROM edges e JOIN own o ON e.to_id = o.to_id WHERE e.type = 'LIKES') "
-          + "SELECT e.to_id, count(DISTINCT e.from_id) FROM edges e JOIN peers p ON e.from_id = p.user_id "
-          + "WHERE e.type = 'LIKES' AND p.user_id <> $1 AND e.to_id NOT IN (SELECT to_id FROM own) "
-          + "GROUP BY e.to_id ORDER BY e.to_id";
   static final String COUNT_EDGES = "SELECT count(*) FROM edges";
 
   // Generated posts.
@@ -162,11 +160,26 @@ final class SqlQueries {
       "SELECT id, user_id, created_at, document FROM generated_posts WHERE id = $1";
   static final String COUNT_POSTS = "SELECT count(*) FROM generated_posts";
 
+  /** Retention, a bounded batch per statement: $1 cutoff or rows kept, $2 batch. */
+  static final String TRIM_OLD_POSTS =
+      "DELETE FROM generated_posts WHERE id IN (SELECT id FROM generated_posts "
+          + "WHERE created_at < $1 ORDER BY created_at LIMIT $2)";
+
+  static final String TRIM_EXTRA_POSTS =
+      "DELETE FROM generated_posts WHERE id IN (SELECT id FROM generated_posts "
+          + "ORDER BY created_at DESC OFFSET $1 LIMIT $2)";
+
   // Generated pictures shared by every instance.
   static final String INSERT_MEDIA =
       "INSERT INTO media (name, content_type, bytes) VALUES ($1, $2, $3)";
   static final String SELECT_MEDIA = "SELECT bytes FROM media WHERE name = $1";
   static final String CHECK_MEDIA_TABLE = "SELECT 1 FROM media LIMIT 1";
+  static final String TRIM_OLD_MEDIA =
+      "DELETE FROM media WHERE name IN (SELECT name FROM media "
+          + "WHERE created_at < $1 ORDER BY created_at LIMIT $2)";
+  static final String TRIM_EXTRA_MEDIA =
+      "DELETE FROM media WHERE name IN (SELECT name FROM media "
+          + "ORDER BY created_at DESC OFFSET $1 LIMIT $2)";
 
   // Schema and seeding.
   static final String CREATE_MIGRATIONS_TABLE =
@@ -175,7 +188,8 @@ final class SqlQueries {
   static final String APPLIED_MIGRATIONS = "SELECT version FROM schema_migrations";
   static final String RECORD_MIGRATION =
       "INSERT INTO schema_migrations (version, name) VALUES ($1, $2)";
-  static final String ADVISORY_LOCK = "SELECT pg_advisory_lock($1)";
+  static final String ADVISORY_TRY_LOCK = "SELECT pg_try_advisory_lock($1)";
+  static final String NO_STATEMENT_TIMEOUT = "SET LOCAL statement_timeout = 0";
   static final String ADVISORY_UNLOCK = "SELECT pg_advisory_unlock($1)";
   static final String SET_SEARCH_OPTIONS =
       "SET client_min_messages = warning; SET plan_cache_mode = force_custom_plan; "
