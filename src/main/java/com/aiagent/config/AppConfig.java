@@ -57,12 +57,15 @@ public record AppConfig(
     }
   }
 
-  public record Llm(String provider, String vertexModel) {}
+  /** {@code temperature}: Gemini's sampling temperature for writing posts. */
+  public record Llm(String provider, String vertexModel, double temperature) {}
 
   /**
    * How the Vertex AI providers reach Google: the endpoint ({@code baseUrl} null: Google's), a
    * static bearer token or else Application Default Credentials, a whole-call timeout per kind of
-   * call, the SDK's attempts on 408/429/5xx, and one circuit breaker per provider.
+   * call, the SDK's attempts on {@code retryStatuses} with their backoff, the worker pool the SDK
+   * is called from (it may refresh credentials inline), and one circuit breaker per provider
+   * counting failures over {@code breakerWindowMs}.
    */
   public record Vertex(
       String baseUrl,
@@ -71,9 +74,14 @@ public record AppConfig(
       long llmTimeoutMs,
       long imageTimeoutMs,
       int retryAttempts,
+      java.util.List<Integer> retryStatuses,
+      long retryInitialDelayMs,
+      long retryMaxDelayMs,
       int maxConnections,
+      int workerPoolSize,
       int breakerMaxFailures,
-      long breakerResetMs) {}
+      long breakerResetMs,
+      long breakerWindowMs) {}
 
   public boolean usesVertex() {
     return "vertex".equals(embedding.provider())
@@ -184,7 +192,18 @@ public record AppConfig(
   public record Generation(
       int maxPromptChars, int products, int campaigns, int rateLimitPerMinute, String aiLabel) {}
 
-  public record Seed(boolean enabled, int minCampaigns, long advisoryLockKey) {}
+  /**
+   * {@code embedAttempts}: tries of each seed embedding batch when the embedding module is
+   * unavailable or slow, waiting from {@code embedRetryInitialMs} doubling up to {@code
+   * embedRetryMaxMs} between them.
+   */
+  public record Seed(
+      boolean enabled,
+      int minCampaigns,
+      long advisoryLockKey,
+      int embedAttempts,
+      long embedRetryInitialMs,
+      long embedRetryMaxMs) {}
 
   /** Where PostgreSQL is; used when a store is {@link StoreKind#POSTGRES}. */
   public record Postgres(
