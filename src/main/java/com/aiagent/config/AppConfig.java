@@ -58,12 +58,15 @@ public record AppConfig(
     }
   }
 
-  public record Llm(String provider, String vertexModel) {}
+  /** {@code temperature}: Gemini's sampling temperature for writing posts. */
+  public record Llm(String provider, String vertexModel, double temperature) {}
 
   /**
    * How the Vertex AI providers reach Google: the endpoint ({@code baseUrl} null: Google's), a
    * static bearer token or else Application Default Credentials, a whole-call timeout per kind of
-   * call, the SDK's attempts on 408/429/5xx, and one circuit breaker per provider.
+   * call, the SDK's attempts on {@code retryStatuses} with their backoff, the worker pool the SDK
+   * is called from (it may refresh credentials inline), and one circuit breaker per provider
+   * counting failures over {@code breakerWindowMs}.
    */
   public record Vertex(
       String baseUrl,
@@ -72,9 +75,14 @@ public record AppConfig(
       long llmTimeoutMs,
       long imageTimeoutMs,
       int retryAttempts,
+      java.util.List<Integer> retryStatuses,
+      long retryInitialDelayMs,
+      long retryMaxDelayMs,
       int maxConnections,
+      int workerPoolSize,
       int breakerMaxFailures,
-      long breakerResetMs) {}
+      long breakerResetMs,
+      long breakerWindowMs) {}
 
   public boolean usesVertex() {
     return "vertex".equals(embedding.provider())
@@ -188,14 +196,20 @@ public record AppConfig(
 
   /**
    * {@code lockTimeoutMs}: how long a start waits for another instance's seeding (the advisory
-   * lock), trying every {@code lockRetryMs}, before it fails with a line saying so.
+   * lock), trying every {@code lockRetryMs}, before it fails with a line saying so. {@code
+   * embedAttempts}: tries of each seed embedding batch when the embedding module is unavailable or
+   * slow, waiting from {@code embedRetryInitialMs} doubling up to {@code embedRetryMaxMs} between
+   * them.
    */
   public record Seed(
       boolean enabled,
       int minCampaigns,
       long advisoryLockKey,
       long lockTimeoutMs,
-      long lockRetryMs) {}
+      long lockRetryMs,
+      int embedAttempts,
+      long embedRetryInitialMs,
+      long embedRetryMaxMs) {}
 
   /**
    * How long generated posts and their pictures are kept: the newest {@code maxGenerated} of each

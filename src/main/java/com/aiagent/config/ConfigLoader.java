@@ -40,6 +40,7 @@ public final class ConfigLoader {
           new Override("VERTEX_AI_EMBEDDING_MODEL", "embedding.vertex_model", Function.identity()),
           new Override("LLM_PROVIDER", "llm.provider", Function.identity()),
           new Override("VERTEX_AI_MODEL", "llm.vertex_model", Function.identity()),
+          new Override("VERTEX_AI_TEMPERATURE", "llm.temperature", Function.identity()),
           new Override("MEDIA_PROVIDER", "media.provider", Function.identity()),
           new Override("VERTEX_AI_IMAGE_MODEL", "media.vertex_model", Function.identity()),
           new Override("VERTEX_AI_BASE_URL", "vertex.base_url", Function.identity()),
@@ -50,6 +51,17 @@ public final class ConfigLoader {
           new Override(
               "VERTEX_AI_IMAGE_TIMEOUT_MS", "vertex.image_timeout_ms", Function.identity()),
           new Override("VERTEX_AI_RETRY_ATTEMPTS", "vertex.retry_attempts", Function.identity()),
+          new Override("VERTEX_AI_RETRY_STATUSES", "vertex.retry_statuses", Function.identity()),
+          new Override(
+              "VERTEX_AI_RETRY_INITIAL_DELAY_MS",
+              "vertex.retry_initial_delay_ms",
+              Function.identity()),
+          new Override(
+              "VERTEX_AI_RETRY_MAX_DELAY_MS", "vertex.retry_max_delay_ms", Function.identity()),
+          new Override(
+              "VERTEX_AI_WORKER_POOL_SIZE", "vertex.worker_pool_size", Function.identity()),
+          new Override(
+              "VERTEX_AI_BREAKER_WINDOW_MS", "vertex.breaker_window_ms", Function.identity()),
           new Override(
               "VERTEX_AI_BREAKER_MAX_FAILURES", "vertex.breaker_max_failures", Function.identity()),
           new Override(
@@ -77,6 +89,10 @@ public final class ConfigLoader {
           new Override("RETENTION_MAX_AGE_HOURS", "retention.max_age_hours", Function.identity()),
           new Override(
               "RETENTION_TRIM_INTERVAL_MS", "retention.trim_interval_ms", Function.identity()),
+          new Override("SEED_EMBED_ATTEMPTS", "seed.embed_attempts", Function.identity()),
+          new Override(
+              "SEED_EMBED_RETRY_INITIAL_MS", "seed.embed_retry_initial_ms", Function.identity()),
+          new Override("SEED_EMBED_RETRY_MAX_MS", "seed.embed_retry_max_ms", Function.identity()),
           new Override("PGHOST", "postgres.host", Function.identity()),
           new Override("PGPORT", "postgres.port", Function.identity()),
           new Override("PGDATABASE", "postgres.database", Function.identity()),
@@ -285,7 +301,10 @@ public final class ConfigLoader {
             integer("embedding.dimension", 8, 4096),
             integer("embedding.batch_size", 1, 250));
     AppConfig.Llm llm =
-        new AppConfig.Llm(oneOf("llm.provider", "local", "vertex"), text("llm.vertex_model"));
+        new AppConfig.Llm(
+            oneOf("llm.provider", "local", "vertex"),
+            text("llm.vertex_model"),
+            decimal("llm.temperature", 0, 2));
     AppConfig.Media media =
         new AppConfig.Media(
             oneOf("media.provider", "local", "none", "vertex_imagen"),
@@ -372,7 +391,10 @@ public final class ConfigLoader {
             integer("seed.min_campaigns", 0, 1_000_000),
             integer("seed.advisory_lock_key", 1, Integer.MAX_VALUE),
             integer("seed.lock_timeout_ms", 0, 3_600_000),
-            integer("seed.lock_retry_ms", 10, 60_000));
+            integer("seed.lock_retry_ms", 10, 60_000),
+            integer("seed.embed_attempts", 1, 100),
+            integer("seed.embed_retry_initial_ms", 1, 600_000),
+            integer("seed.embed_retry_max_ms", 1, 600_000));
     AppConfig.Retention retention =
         new AppConfig.Retention(
             integer("retention.max_generated", 0, 100_000_000),
@@ -415,9 +437,14 @@ public final class ConfigLoader {
             integer("vertex.llm_timeout_ms", 100, 600_000),
             integer("vertex.image_timeout_ms", 100, 600_000),
             integer("vertex.retry_attempts", 1, 10),
+            statuses("vertex.retry_statuses"),
+            integer("vertex.retry_initial_delay_ms", 1, 60_000),
+            integer("vertex.retry_max_delay_ms", 1, 600_000),
             integer("vertex.max_connections", 1, 1000),
+            integer("vertex.worker_pool_size", 1, 256),
             integer("vertex.breaker_max_failures", 1, 1000),
-            integer("vertex.breaker_reset_ms", 100, 3_600_000));
+            integer("vertex.breaker_reset_ms", 100, 3_600_000),
+            integer("vertex.breaker_window_ms", 1000, 3_600_000));
     AppConfig config =
         new AppConfig(
             env,
@@ -558,6 +585,27 @@ public final class ConfigLoader {
       throw invalid(path, "an absolute http(s) URL");
     }
     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  /** HTTP statuses, as a JSON array or a comma-separated list (the environment's form). */
+  private List<Integer> statuses(String path) {
+    Object raw = value(path);
+    List<?> items =
+        raw instanceof io.vertx.core.json.JsonArray array
+            ? array.getList()
+            : raw instanceof String s ? List.of(s.split(",", -1)) : null;
+    if (items == null || items.isEmpty()) {
+      throw invalid(path, "a list of HTTP statuses such as 429,503");
+    }
+    List<Integer> statuses = new java.util.ArrayList<>();
+    for (Object item : items) {
+      String text = String.valueOf(item).strip();
+      if (!text.matches("[1-5]\\d\\d")) {
+        throw invalid(path, "a list of HTTP statuses such as 429,503");
+      }
+      statuses.add(Integer.parseInt(text));
+    }
+    return List.copyOf(statuses);
   }
 
   private String oneOf(String path, String... allowed) {

@@ -11,23 +11,34 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Vectors in Redis under a hash of (model, dimension, task type, text), so a repeated prompt skips
  * the provider. Values are the floats in big-endian order; anything else found there is a miss.
- * When Redis is down every lookup misses and nothing is written.
+ * When Redis is down every lookup misses and nothing is written. Either is logged, at most once a
+ * minute per kind: the cache never fails a request, but its failures are not silent.
  */
 final class EmbeddingCache {
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddingCache.class);
   private static final String PREFIX = "embedding:";
+  private static final long WARN_INTERVAL_MS = 60_000;
 
   private final RedisCache redis;
   private final long ttlMs;
+  private final RateLimitedWarning warnings;
   private final AtomicLong hits = new AtomicLong();
   private final AtomicLong misses = new AtomicLong();
 
   EmbeddingCache(RedisCache redis, long ttlMs) {
+    this(redis, ttlMs, new RateLimitedWarning(LOG, WARN_INTERVAL_MS, System::currentTimeMillis));
+  }
+
+  EmbeddingCache(RedisCache redis, long ttlMs, RateLimitedWarning warnings) {
     this.redis = redis;
     this.ttlMs = ttlMs;
+    this.warnings = warnings;
   }
 
   String key(String model, int dimension, TaskType task, String text) {
@@ -68,7 +79,11 @@ final class EmbeddingCache {
               }
               return vectors;
             })
-        .otherwise(error -> Arrays.asList(new float[texts.size()][]))
+        .otherwise(
+            error -> {
+              warnings.warn("read", "embedding cache read failed; embedding every text", error);
+              return Arrays.asList(new float[texts.size()][]);
+            })
         .onSuccess(
             vectors -> {
               long found = vectors.stream().filter(v -> v != null).count();
@@ -84,7 +99,12 @@ final class EmbeddingCache {
       writes.add(
           redis.set(key(model, dimension, task, texts.get(i)), encode(vectors.get(i)), ttlMs));
     }
-    return Future.join(writes).<Void>mapEmpty().otherwiseEmpty();
+    return Future.join(writes)
+        .<Void>mapEmpty()
+        .onFailure(
+            error ->
+                warnings.warn("write", "embedding cache write failed; vectors not kept", error))
+        .otherwiseEmpty();
   }
 
   private static Buffer encode(float[] vector) {
@@ -95,8 +115,19 @@ final class EmbeddingCache {
     return buffer;
   }
 
-  private static float[] decode(Buffer value, int dimension) {
-    if (value == null || value.length() != dimension * Float.BYTES) {
+  private float[] decode(Buffer value, int dimension) {
+    if (value == null) {
+      return null;
+    }
+    if (value.length() != dimension * Float.BYTES) {
+      warnings.warn(
+          "decode",
+          "embedding cache entry of "
+              + value.length()
+              + " bytes is not a "
+              + dimension
+              + "-dim vector; treated as a miss",
+          null);
       return null;
     }
     float[] vector = new float[dimension];

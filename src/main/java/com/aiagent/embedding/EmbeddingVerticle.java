@@ -5,7 +5,8 @@ import com.aiagent.bus.HealthStatus;
 import com.aiagent.bus.ServiceFailure;
 import com.aiagent.cache.RedisCache;
 import com.aiagent.config.AppConfig;
-import com.aiagent.vertex.VertexCaller;
+import com.aiagent.vertex.VertexProviders;
+import com.aiagent.vertex.VertexUse;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.util.ArrayList;
@@ -36,21 +37,13 @@ public final class EmbeddingVerticle extends VerticleBase {
     cache = redis.enabled() ? new EmbeddingCache(redis, config.redis().embeddingTtlMs()) : null;
     EmbeddingClient.registerCodecs(vertx);
     Future<Embedder> provider =
-        "vertex".equals(embedding.provider())
-            ? vertx.executeBlocking(
-                () ->
-                    new VertexEmbedder(
-                        VertexCaller.create(
-                            vertx,
-                            config,
-                            "embedding",
-                            embedding.vertexModel(),
-                            "VERTEX_AI_EMBEDDING_MODEL",
-                            config.vertex().embeddingTimeoutMs()),
-                        embedding.dimension()))
-            : Future.succeededFuture(
-                new LocalEmbedder(
-                    vertx, new HashingEmbedder(embedding.localModel(), embedding.dimension())));
+        VertexProviders.choose(
+            vertx,
+            config,
+            VertexUse.EMBEDDING,
+            caller -> new VertexEmbedder(caller, embedding.dimension()),
+            new LocalEmbedder(
+                vertx, new HashingEmbedder(embedding.localModel(), embedding.dimension())));
     return provider.onSuccess(
         chosen -> {
           embedder = chosen;
@@ -79,7 +72,7 @@ public final class EmbeddingVerticle extends VerticleBase {
       details.put("cache_hits", cache.hits());
       details.put("cache_misses", cache.misses());
     }
-    return Future.succeededFuture(HealthStatus.up(true, details));
+    return Future.succeededFuture(VertexProviders.health(embedder.breakerState(), details));
   }
 
   private Future<EmbedResult> embed(EmbedRequest request) {

@@ -14,8 +14,9 @@ import java.util.List;
 /**
  * Vertex AI embeddings through the Gen AI SDK: one request per batch, {@code outputDimensionality}
  * set to the configured dimension and the vectors L2-normalized here (Vertex only normalizes its
- * full-size output). A vector of another size, or a count that does not match, is an error and
- * nothing of the batch is used.
+ * full-size output). A vector of another size is refused as a bad request (the model and {@code
+ * embedding.dimension} disagree), a count that does not match as unavailable; either way nothing of
+ * the batch is used.
  */
 final class VertexEmbedder implements Embedder {
   private final VertexCaller vertex;
@@ -77,14 +78,15 @@ final class VertexEmbedder implements Embedder {
     for (ContentEmbedding embedding : embeddings) {
       List<Float> values = embedding.values().orElse(List.of());
       if (values.size() != dimension) {
-        throw new ServiceFailure(
-            ErrorCode.UNAVAILABLE,
-            vertex.model()
+        // The configured model and embedding.dimension disagree: a conflict no retry fixes.
+        throw ServiceFailure.badRequest(
+            "refusing to mix vector dimensions: "
+                + vertex.model()
                 + " returned a vector of "
                 + values.size()
                 + " dimensions, expected "
                 + dimension
-                + "; nothing was stored");
+                + " (embedding.dimension); nothing was stored");
       }
       float[] vector = new float[dimension];
       for (int i = 0; i < dimension; i++) {

@@ -5,6 +5,8 @@ import com.aiagent.bus.HealthStatus;
 import com.aiagent.bus.ServiceFailure;
 import com.aiagent.config.AppConfig;
 import com.aiagent.vertex.VertexCaller;
+import com.aiagent.vertex.VertexProviders;
+import com.aiagent.vertex.VertexUse;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.util.LinkedHashMap;
@@ -33,18 +35,12 @@ public final class LlmVerticle extends VerticleBase {
   public Future<?> start() {
     LlmClient.registerCodecs(vertx);
     Future<PostWriter> chosen =
-        "vertex".equals(config.llm().provider())
-            ? vertx.executeBlocking(
-                () ->
-                    new VertexPostWriter(
-                        VertexCaller.create(
-                            vertx,
-                            config,
-                            "llm",
-                            config.llm().vertexModel(),
-                            "VERTEX_AI_MODEL",
-                            config.vertex().llmTimeoutMs())))
-            : Future.succeededFuture(local);
+        VertexProviders.choose(
+            vertx,
+            config,
+            VertexUse.LLM,
+            caller -> new VertexPostWriter(caller, config.llm().temperature()),
+            local);
     return chosen.onSuccess(
         w -> {
           writer = w;
@@ -68,7 +64,7 @@ public final class LlmVerticle extends VerticleBase {
       details.put("model", config.llm().vertexModel());
       details.put("breaker", writer.breakerState());
     }
-    return Future.succeededFuture(HealthStatus.up(true, details));
+    return Future.succeededFuture(VertexProviders.health(writer.breakerState(), details));
   }
 
   private Future<WrittenPost> write(WritePostRequest request) {

@@ -56,10 +56,12 @@ final class VertexPostWriter implements PostWriter {
           + " picture of the products you used. Answer only with the JSON object of the schema.";
 
   private final VertexCaller vertex;
+  private final float temperature;
   private final PostValidator validator = new PostValidator();
 
-  VertexPostWriter(VertexCaller vertex) {
+  VertexPostWriter(VertexCaller vertex, double temperature) {
     this.vertex = vertex;
+    this.temperature = (float) temperature;
   }
 
   /** A model answer that cannot be shown. */
@@ -93,7 +95,7 @@ final class VertexPostWriter implements PostWriter {
             .systemInstruction(Content.fromParts(Part.fromText(INSTRUCTIONS)))
             .responseMimeType("application/json")
             .responseSchema(POST)
-            .temperature(0.7f)
+            .temperature(temperature)
             .build();
     return vertex
         .call(

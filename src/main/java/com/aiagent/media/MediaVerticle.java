@@ -6,6 +6,8 @@ import com.aiagent.bus.ServiceFailure;
 import com.aiagent.config.AppConfig;
 import com.aiagent.store.MediaStore;
 import com.aiagent.vertex.VertexCaller;
+import com.aiagent.vertex.VertexProviders;
+import com.aiagent.vertex.VertexUse;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
@@ -47,20 +49,12 @@ public final class MediaVerticle extends VerticleBase {
         new LocalImageProvider(
             renderPool, new LocalImageRenderer(config.width(), config.height()), encoder);
     Future<ImageProvider> chosen =
-        "vertex_imagen".equals(config.provider())
-            ? vertx.executeBlocking(
-                () ->
-                    new VertexImageProvider(
-                        VertexCaller.create(
-                            vertx,
-                            app,
-                            "media",
-                            config.vertexModel(),
-                            "VERTEX_AI_IMAGE_MODEL",
-                            app.vertex().imageTimeoutMs()),
-                        renderPool,
-                        encoder))
-            : Future.succeededFuture(local);
+        VertexProviders.choose(
+            vertx,
+            app,
+            VertexUse.IMAGE,
+            caller -> new VertexImageProvider(caller, renderPool, encoder),
+            local);
     return chosen
         .onSuccess(p -> provider = p)
         .compose(p -> store.open())
@@ -159,6 +153,10 @@ public final class MediaVerticle extends VerticleBase {
     }
     return store
         .writable()
-        .map(ok -> ok ? HealthStatus.up(true, details) : HealthStatus.down(true, details));
+        .map(
+            ok ->
+                ok
+                    ? VertexProviders.health(provider.breakerState(), details)
+                    : HealthStatus.down(true, details));
   }
 }

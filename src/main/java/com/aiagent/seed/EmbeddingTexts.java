@@ -1,5 +1,7 @@
 package com.aiagent.seed;
 
+import com.aiagent.bus.ErrorCode;
+import com.aiagent.bus.ServiceFailure;
 import com.aiagent.embedding.EmbedResult;
 import com.aiagent.store.Campaign;
 import com.aiagent.store.Category;
@@ -55,8 +57,33 @@ final class EmbeddingTexts {
     return rows.stream().map(EmbeddingRow::text).toList();
   }
 
-  /** Pairs rows with the vectors an embedding call returned for their texts, in order. */
-  static List<VectorEntry> entries(List<EmbeddingRow> rows, EmbedResult result) {
+  /**
+   * Pairs rows with the vectors an embedding call returned for their texts, in order. Vectors of
+   * another dimension than the stores hold are refused here, as a request that conflicts with the
+   * stored data (400, naming both sizes), before a store sees them.
+   */
+  static List<VectorEntry> entries(List<EmbeddingRow> rows, EmbedResult result, int dimension) {
+    if (result.vectors().size() != rows.size()) {
+      throw new ServiceFailure(
+          ErrorCode.UNAVAILABLE,
+          "the embedding module answered "
+              + result.vectors().size()
+              + " vectors for "
+              + rows.size()
+              + " rows");
+    }
+    for (float[] vector : result.vectors()) {
+      if (vector.length != dimension) {
+        throw ServiceFailure.badRequest(
+            "refusing to mix vector dimensions: "
+                + result.model()
+                + " returned "
+                + vector.length
+                + "-dim vectors, the stores hold "
+                + dimension
+                + "-dim ones (embedding.dimension); nothing was stored");
+      }
+    }
     List<VectorEntry> entries = new ArrayList<>(rows.size());
     for (int i = 0; i < rows.size(); i++) {
       entries.add(rows.get(i).entry(result.vectors().get(i), result.model()));

@@ -73,7 +73,9 @@ public final class Reembedder {
                                   result ->
                                       stores
                                           .vectors()
-                                          .upsert(EmbeddingTexts.entries(rows, result))))
+                                          .upsert(
+                                              EmbeddingTexts.entries(
+                                                  rows, result, config.embedding().dimension()))))
                   .compose(
                       v -> {
                         long now = done + ids.size();

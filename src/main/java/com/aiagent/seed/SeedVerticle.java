@@ -19,9 +19,10 @@ import org.slf4j.LoggerFactory;
  * Runs once at deploy: under the stores' exclusive lock (a PostgreSQL advisory lock, so instances
  * starting together seed once) it migrates the schema and, when fewer than {@code
  * seed.min_campaigns} campaigns exist (or when forced by the {@code seed} command), embeds the demo
- * data in batches of {@code embedding.batch_size} through the embedding module and writes it in one
- * go. Then it checks that every stored vector comes from the configured embedding model. Its start
- * completes when all of that is done; the application then undeploys it.
+ * data in batches of {@code embedding.batch_size} through the embedding module (a batch is tried
+ * again with backoff while that module is unavailable or slow, {@code seed.embed_*}) and writes it
+ * in one go. Then it checks that every stored vector comes from the configured embedding model. Its
+ * start completes when all of that is done; the application then undeploys it.
  */
 public final class SeedVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(SeedVerticle.class);
@@ -90,6 +91,7 @@ public final class SeedVerticle extends VerticleBase {
   private Future<Void> seed(DemoData data) {
     long started = System.nanoTime();
     EmbeddingClient embedding = new EmbeddingClient(vertx, config.bus().embeddingTimeoutMs());
+    EmbedRetry retry = new EmbedRetry(vertx, config.seed());
     List<EmbeddingRow> pending = pending(data);
     List<VectorEntry> vectors = new ArrayList<>(pending.size());
     Future<Void> chain = Future.succeededFuture();
@@ -99,9 +101,17 @@ public final class SeedVerticle extends VerticleBase {
       chain =
           chain.compose(
               v ->
-                  embedding
-                      .embed(EmbeddingTexts.texts(batch), TaskType.RETRIEVAL_DOCUMENT)
-                      .map(result -> vectors.addAll(EmbeddingTexts.entries(batch, result)))
+                  retry
+                      .run(
+                          "rows " + batch.get(0).id() + ".." + batch.get(batch.size() - 1).id(),
+                          () ->
+                              embedding.embed(
+                                  EmbeddingTexts.texts(batch), TaskType.RETRIEVAL_DOCUMENT))
+                      .map(
+                          result ->
+                              vectors.addAll(
+                                  EmbeddingTexts.entries(
+                                      batch, result, config.embedding().dimension())))
                       .mapEmpty());
     }
     // Edges first: they are idempotent, and the campaigns written last by load() are what tells

@@ -129,4 +129,106 @@ class LocalPostWriterTest {
     assertThat(Language.detect("recommend a coat")).isEqualTo(Language.EN);
     assertThat(Language.detect("12345")).isEqualTo(Language.EN);
   }
+
+  private static final Product MAT =
+      new Product(
+          "prod_041",
+          "fitness",
+          "논슬립 요가 매트",
+          "Non-slip Yoga Mat",
+          25000,
+          "운동 아이템",
+          "workout item",
+          List.of("yoga", "mat"));
+
+  private WrittenPost korean(String prompt, List<Product> products) {
+    return writer.writeNow(
+        new WritePostRequest(prompt, Language.KO, USER, products, List.of(), CATEGORIES));
+  }
+
+  @Test
+  void copyFollowsWhatThePromptAsksFor() {
+    WrittenPost gift = korean("엄마 생일 선물로 뭐가 좋을까", List.of(COAT, SHIRT));
+    WrittenPost budget = korean("가성비 좋은 옷 찾아줘", List.of(COAT, SHIRT));
+    WrittenPost trending = korean("요즘 유행하는 옷", List.of(COAT, SHIRT));
+    WrittenPost plain = korean("옷 추천해줘", List.of(COAT, SHIRT));
+
+    assertThat(gift.title()).contains("선물");
+    assertThat(gift.hashtags()).contains("#선물추천");
+    assertThat(gift.callToAction()).contains("선물하기");
+    assertThat(budget.title()).contains("가성비").endsWith(SHIRT.nameKo());
+    assertThat(budget.content()).contains("39,000원부터");
+    assertThat(budget.productIds()).containsExactlyInAnyOrder("prod_001", "prod_002");
+    assertThat(trending.title()).contains("요즘 뜨는");
+    assertThat(trending.hashtags()).contains("#요즘뜨는");
+    assertThat(List.of(gift.content(), budget.content(), trending.content(), plain.content()))
+        .doesNotHaveDuplicates();
+
+    WrittenPost english =
+        writer.writeNow(
+            new WritePostRequest(
+                "a birthday gift under 50,000 won",
+                Language.EN,
+                USER,
+                List.of(COAT),
+                List.of(),
+                CATEGORIES));
+    assertThat(english.title()).contains("gifts");
+    assertThat(english.hashtags()).contains("#GiftIdeas");
+  }
+
+  @Test
+  void copyFollowsTheLeadItemsCategory() {
+    String fashion = korean("추천해줘", List.of(SHIRT)).content();
+    String fitness = korean("추천해줘", List.of(MAT)).content();
+    assertThat(fashion).contains("코디");
+    assertThat(fitness).contains("운동").doesNotContain("코디");
+  }
+
+  @Test
+  void koreanPostsGetKoreanHashtags() {
+    WrittenPost post = korean("린넨 셔츠 추천", List.of(SHIRT, COAT));
+    assertThat(post.hashtags())
+        .isNotEmpty()
+        .allSatisfy(tag -> assertThat(Language.detect(tag)).as(tag).isEqualTo(Language.KO))
+        .contains("#패션", "#린넨오버핏셔츠");
+  }
+
+  @Test
+  void claimsAnInterestMatchOnlyForItemsThatMatch() {
+    WrittenPost unrelated = korean("운동 용품", List.of(MAT));
+    assertThat(unrelated.content()).doesNotContain("관심사").contains("요청하신 내용을 기준으로");
+
+    WrittenPost fashion = korean("셔츠", List.of(SHIRT));
+    assertThat(fashion.content()).contains("관심사(패션)에 맞춰 준비했어요").doesNotContain("뷰티");
+
+    WrittenPost english =
+        writer.writeNow(
+            new WritePostRequest("yoga", Language.EN, USER, List.of(MAT), List.of(), CATEGORIES));
+    assertThat(english.content()).doesNotContain("interests").contains("what you asked for");
+  }
+
+  @Test
+  void anUnsupportedLanguageIsSaidPlainly() {
+    String prompt = "おしゃれなコートをおすすめして";
+    assertThat(Language.detect(prompt)).isEqualTo(Language.EN);
+    assertThat(Language.unsupported(prompt)).contains("Japanese");
+    assertThat(Language.unsupported("冬季外套推荐")).contains("Chinese");
+    assertThat(Language.unsupported("오늘의 코트 추천")).isEmpty();
+    assertThat(Language.unsupported("a warm coat")).isEmpty();
+
+    WrittenPost post =
+        writer.writeNow(
+            new WritePostRequest(prompt, Language.EN, USER, List.of(COAT), List.of(), CATEGORIES));
+    assertThat(post.content())
+        .startsWith(
+            "Note: posts in Japanese are not supported yet, so this one is written in English.");
+    assertThat(
+            new PostValidator()
+                .problems(
+                    post,
+                    new WritePostRequest(
+                        prompt, Language.EN, USER, List.of(COAT), List.of(), CATEGORIES)))
+        .isEmpty();
+  }
 }

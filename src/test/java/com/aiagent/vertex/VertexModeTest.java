@@ -135,6 +135,20 @@ class VertexModeTest {
   }
 
   @Test
+  void vertexFailingAtBootDelaysTheSeedInsteadOfFailingTheStart() throws Exception {
+    fake.failNext("predict", 3, Behavior.SERVER_ERROR);
+    start(
+        Map.of(
+            "VERTEX_AI_RETRY_ATTEMPTS", "1",
+            "VERTEX_AI_BREAKER_MAX_FAILURES", "10",
+            "SEED_EMBED_RETRY_INITIAL_MS", "50",
+            "SEED_EMBED_RETRY_MAX_MS", "200"));
+    assertThat(requests("predict")).as("3 failed tries, then the 4 batches").hasSize(7);
+    assertThat(await(app.stores.vectors().vectors(List.of("prod_001"))).get("prod_001"))
+        .hasSize(768);
+  }
+
+  @Test
   void generateFeedServesTheModelsTextAndPicture() throws Exception {
     start(Map.of());
     fake.clear();
@@ -305,6 +319,14 @@ class VertexModeTest {
         .isEqualTo("OPEN");
     assertThat(checks.getJsonObject("media").getJsonObject("details").getString("breaker"))
         .isEqualTo("OPEN");
+    assertThat(checks.getJsonObject("llm").getString("status"))
+        .as("an open breaker is not UP")
+        .isEqualTo("DEGRADED");
+    assertThat(checks.getJsonObject("embedding").getString("status")).isEqualTo("DEGRADED");
+    assertThat(checks.getJsonObject("media").getString("status")).isEqualTo("DEGRADED");
+    assertThat(await(http.get(app.port(), "localhost", "/health").send()).statusCode())
+        .as("the local fallbacks serve, so the instance stays in service")
+        .isEqualTo(200);
 
     fake.clear();
     long started = System.nanoTime();
@@ -351,6 +373,9 @@ class VertexModeTest {
             .handle((ok, error) -> error)
             .get(10, TimeUnit.SECONDS);
     assertThat(failure).hasMessageContaining("dimensions, expected 768");
+    assertThat(((com.aiagent.bus.ServiceFailure) failure).code())
+        .as("a dimension mismatch is the caller's conflict, not an internal error or an outage")
+        .isEqualTo(com.aiagent.bus.ErrorCode.BAD_REQUEST);
     JsonObject post = generate();
     assertThat(post.getJsonObject("providers").getString("embedding"))
         .isEqualTo("user-profile-fallback");
