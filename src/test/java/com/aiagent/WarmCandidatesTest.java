@@ -35,7 +35,7 @@ class WarmCandidatesTest {
         assertThat(db.count("SELECT count(*) FROM feed_candidates")).isEqualTo(15);
         assertThat(
                 db.count(
-                    "SELECT count(*) FROM feed_candidates WHERE jsonb_array_length(document->'contents') > 0"))
+                    "SELECT count(*) FROM feed_candidates WHERE json_array_length(document->'contents') > 0"))
             .isEqualTo(15);
       } finally {
         await(app.stop());
