@@ -71,7 +71,13 @@ public final class Application {
                         new EventsVerticle(
                             config, stores.catalog(), stores.vectors(), stores.events()),
                     1))
-        .compose(v -> deploy(() -> new GenerationVerticle(config, stores, redis), 1))
+        .compose(
+            v ->
+                deploy(
+                    () ->
+                        new GenerationVerticle(
+                            config, stores.catalog(), stores.vectors(), stores.posts(), redis),
+                    1))
         .compose(v -> vertx.deployVerticle(new SeedVerticle(config, stores)))
         .compose(vertx::undeploy)
         .compose(

@@ -190,9 +190,25 @@ public record AppConfig(
       double likeWeight,
       double purchaseWeight) {}
 
-  /** {@code aiLabel}: the mark every generated post carries ("AI 생성 · AI-generated"). */
+  /**
+   * {@code aiLabel}: the mark every generated post carries ("AI 생성 · AI-generated"). A request has
+   * {@code budgetMs} in all (less than the caller's {@code bus.generation_timeout_ms}); its steps
+   * get their part of it ({@code embedTimeoutMs}, {@code writeTimeoutMs}, {@code drawTimeoutMs},
+   * {@code saveTimeoutMs}, which add up to at most the budget) or what is left. {@code
+   * rateLimitLocalMaxKeys} bounds the callers the in-process rate limiter remembers.
+   */
   public record Generation(
-      int maxPromptChars, int products, int campaigns, int rateLimitPerMinute, String aiLabel) {}
+      int maxPromptChars,
+      int products,
+      int campaigns,
+      int rateLimitPerMinute,
+      String aiLabel,
+      long budgetMs,
+      long embedTimeoutMs,
+      long writeTimeoutMs,
+      long drawTimeoutMs,
+      long saveTimeoutMs,
+      int rateLimitLocalMaxKeys) {}
 
   /**
    * {@code lockTimeoutMs}: how long a start waits for another instance's seeding (the advisory

@@ -384,7 +384,14 @@ public final class ConfigLoader {
             integer("generation.products", 1, 50),
             integer("generation.campaigns", 0, 50),
             integer("generation.rate_limit_per_minute", 0, 1_000_000),
-            text("generation.ai_label"));
+            text("generation.ai_label"),
+            integer("generation.budget_ms", 100, 600_000),
+            integer("generation.embed_timeout_ms", 1, 600_000),
+            integer("generation.write_timeout_ms", 1, 600_000),
+            integer("generation.draw_timeout_ms", 1, 600_000),
+            integer("generation.save_timeout_ms", 1, 600_000),
+            integer("generation.rate_limit_local_max_keys", 1, 10_000_000));
+    checkGenerationBudget(source("generation.budget_ms"), generation, bus);
     AppConfig.Seed seed =
         new AppConfig.Seed(
             bool("seed.enabled"),
@@ -474,6 +481,41 @@ public final class ConfigLoader {
           "GCP_PROJECT_ID: required when a provider is Vertex AI (gcp.project_id is empty)");
     }
     return config;
+  }
+
+  /** The steps' parts must fit the request's budget, and the budget the caller's wait. */
+  static void checkGenerationBudget(
+      String where, AppConfig.Generation generation, AppConfig.Bus bus) {
+    long parts =
+        generation.embedTimeoutMs()
+            + generation.writeTimeoutMs()
+            + generation.drawTimeoutMs()
+            + generation.saveTimeoutMs();
+    if (parts > generation.budgetMs()) {
+      throw new ConfigException(
+          where
+              + ": the generation steps' parts (embed "
+              + generation.embedTimeoutMs()
+              + " + write "
+              + generation.writeTimeoutMs()
+              + " + draw "
+              + generation.drawTimeoutMs()
+              + " + save "
+              + generation.saveTimeoutMs()
+              + " = "
+              + parts
+              + " ms) do not fit the budget of "
+              + generation.budgetMs()
+              + " ms");
+    }
+    if (generation.budgetMs() >= bus.generationTimeoutMs()) {
+      throw new ConfigException(
+          where
+              + ": must be less than bus.generation_timeout_ms ("
+              + bus.generationTimeoutMs()
+              + " ms), so a request ends before its caller stops waiting; got "
+              + generation.budgetMs());
+    }
   }
 
   private String source(String path) {

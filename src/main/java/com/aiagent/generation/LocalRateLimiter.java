@@ -3,41 +3,69 @@ package com.aiagent.generation;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Fixed windows counted in this process: the limiter without Redis, and Redis's stand-in while it
- * is down. Windows start at a user's first request; finished ones are dropped as they are seen.
+ * Token buckets counted in this process: the limiter of the embedded default, and Redis's stand-in
+ * while it fails. At most {@code maxKeys} callers are remembered; past that the least recently seen
+ * is forgotten (O(1)), and a forgotten caller starts again with a full bucket.
  */
 final class LocalRateLimiter implements RateLimiter {
-  private static final int PRUNE_ABOVE = 10_000;
+  private static final class Bucket {
+    double tokens;
+    long atMs;
 
-  private record Window(Instant start, int count) {}
+    Bucket(double tokens, long atMs) {
+      this.tokens = tokens;
+      this.atMs = atMs;
+    }
+  }
 
   private final int limit;
-  private final Duration window;
-  private final Map<String, Window> windows = new HashMap<>();
+  private final long windowMs;
+  private final Map<String, Bucket> buckets;
 
-  LocalRateLimiter(int limit, Duration window) {
+  LocalRateLimiter(int limit, Duration window, int maxKeys) {
     this.limit = limit;
-    this.window = window;
+    this.windowMs = window.toMillis();
+    this.buckets =
+        new LinkedHashMap<>(16, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
+            return size() > maxKeys;
+          }
+        };
   }
 
   @Override
-  public synchronized Future<Decision> acquire(String userId, Instant now) {
-    if (windows.size() > PRUNE_ABOVE) {
-      windows.values().removeIf(w -> !w.start().plus(window).isAfter(now));
+  public Future<Decision> acquire(String key, Instant now) {
+    return Future.succeededFuture(take(key, now.toEpochMilli()));
+  }
+
+  private synchronized Decision take(String key, long nowMs) {
+    Bucket bucket = buckets.get(key);
+    if (bucket == null) {
+      bucket = new Bucket(limit, nowMs);
+      buckets.put(key, bucket);
     }
-    Window current = windows.get(userId);
-    if (current == null || !current.start().plus(window).isAfter(now)) {
-      current = new Window(now, 0);
+    long elapsed = Math.max(0, nowMs - bucket.atMs);
+    bucket.tokens = Math.min(limit, bucket.tokens + elapsed * (double) limit / windowMs);
+    bucket.atMs = Math.max(bucket.atMs, nowMs);
+    if (bucket.tokens >= 1) {
+      bucket.tokens -= 1;
+      return new Decision(true, 0);
     }
-    if (current.count() >= limit) {
-      long waitMs = Duration.between(now, current.start().plus(window)).toMillis();
-      return Future.succeededFuture(new Decision(false, Math.max(1, (waitMs + 999) / 1000)));
-    }
-    windows.put(userId, new Window(current.start(), current.count() + 1));
-    return Future.succeededFuture(new Decision(true, 0));
+    double waitMs = (1 - bucket.tokens) * windowMs / limit;
+    return new Decision(false, Math.max(1, (long) Math.ceil(waitMs / 1000)));
+  }
+
+  synchronized int size() {
+    return buckets.size();
+  }
+
+  @Override
+  public String mode() {
+    return "local";
   }
 }

@@ -3,9 +3,16 @@ package com.aiagent.generation;
 import io.vertx.core.Future;
 import java.time.Instant;
 
-/** Per-user limits on generate-feed: at most N requests in each one-minute window. */
+/**
+ * Limits generate-feed per caller: a token bucket of {@code limit} tokens that refills {@code
+ * limit} per window, so at most {@code limit} requests pass in a burst and no window boundary
+ * doubles it. Two implementations: counted in Redis (shared by every instance) and in this process.
+ */
 interface RateLimiter {
   record Decision(boolean allowed, long retryAfterSeconds) {}
 
-  Future<Decision> acquire(String userId, Instant now);
+  Future<Decision> acquire(String key, Instant now);
+
+  /** Where requests are counted now, for health: {@code redis}, {@code local} or a fallback. */
+  String mode();
 }

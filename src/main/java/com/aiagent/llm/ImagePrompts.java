@@ -1,6 +1,6 @@
 package com.aiagent.llm;
 
-import com.aiagent.store.Product;
+import com.aiagent.llm.WritePostRequest.Product;
 import java.util.List;
 import java.util.stream.Collectors;
 

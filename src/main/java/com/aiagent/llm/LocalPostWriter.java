@@ -1,8 +1,8 @@
 package com.aiagent.llm;
 
-import com.aiagent.store.Campaign;
-import com.aiagent.store.Category;
-import com.aiagent.store.Product;
+import com.aiagent.llm.WritePostRequest.Campaign;
+import com.aiagent.llm.WritePostRequest.Category;
+import com.aiagent.llm.WritePostRequest.Product;
 import io.vertx.core.Future;
 import java.text.NumberFormat;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package com.aiagent.llm;
 
-import com.aiagent.store.Campaign;
-import com.aiagent.store.Product;
+import com.aiagent.llm.WritePostRequest.Campaign;
+import com.aiagent.llm.WritePostRequest.Product;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

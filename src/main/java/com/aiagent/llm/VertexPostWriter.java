@@ -1,8 +1,8 @@
 package com.aiagent.llm;
 
 import com.aiagent.bus.BusJson;
-import com.aiagent.store.Campaign;
-import com.aiagent.store.Product;
+import com.aiagent.llm.WritePostRequest.Campaign;
+import com.aiagent.llm.WritePostRequest.Product;
 import com.aiagent.vertex.VertexCaller;
 import com.google.genai.types.Content;
 import com.google.genai.types.GenerateContentConfig;

@@ -1,13 +1,11 @@
 package com.aiagent.llm;
 
-import com.aiagent.store.Campaign;
-import com.aiagent.store.Category;
-import com.aiagent.store.Product;
-import com.aiagent.store.User;
 import java.util.List;
 
 /**
  * Everything a writer may use: it must mention no item outside {@code products}/{@code campaigns}.
+ * The items are this message's own records, not the store's rows, so a new column in a table does
+ * not change the bus contract.
  */
 public record WritePostRequest(
     String prompt,
@@ -15,4 +13,25 @@ public record WritePostRequest(
     User user,
     List<Product> products,
     List<Campaign> campaigns,
-    List<Category> categories) {}
+    List<Category> categories) {
+
+  /** The reader the post is written for; {@code interests} are category keys. */
+  public record User(String id, String nameKo, String nameEn, List<String> interests) {}
+
+  /** A retrieved product; {@code price} is in whole won (KRW). */
+  public record Product(
+      String id,
+      String category,
+      String nameKo,
+      String nameEn,
+      long price,
+      String descriptionKo,
+      String descriptionEn,
+      List<String> tags) {}
+
+  /** A retrieved live campaign promoting {@code productId}. */
+  public record Campaign(String id, String productId, String titleKo, String titleEn) {}
+
+  /** A category's names in both languages. */
+  public record Category(String key, String nameKo, String nameEn) {}
+}

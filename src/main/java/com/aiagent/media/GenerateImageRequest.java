@@ -1,9 +1,17 @@
 package com.aiagent.media;
 
-import com.aiagent.store.Category;
-import com.aiagent.store.Product;
 import java.util.List;
 
-/** A picture for a post: drawn from its title, image prompt and the items it names. */
+/**
+ * A picture for a post: drawn from its title, image prompt and the items it names. The items are
+ * this message's own records, not the store's rows, so the bus contract holds what drawing needs.
+ */
 public record GenerateImageRequest(
-    String title, String imagePrompt, List<Product> products, List<Category> categories) {}
+    String title, String imagePrompt, List<Product> products, List<Category> categories) {
+
+  /** A product in the picture; {@code price} (KRW) sizes its shape. */
+  public record Product(String id, String category, String nameEn, long price) {}
+
+  /** A category and the colour ({@code #RRGGBB}) its pictures are drawn in. */
+  public record Category(String key, String color) {}
+}

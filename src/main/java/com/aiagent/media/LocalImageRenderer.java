@@ -1,7 +1,7 @@
 package com.aiagent.media;
 
-import com.aiagent.store.Category;
-import com.aiagent.store.Product;
+import com.aiagent.media.GenerateImageRequest.Category;
+import com.aiagent.media.GenerateImageRequest.Product;
 import java.awt.AlphaComposite;
 import java.awt.Color;
 import java.awt.Font;

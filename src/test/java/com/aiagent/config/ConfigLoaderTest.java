@@ -128,4 +128,38 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> ConfigLoader.load(Map.of("REDIS_URL", "localhost:6379")))
         .hasMessageStartingWith("REDIS_URL:");
   }
+
+  @Test
+  void generationStepsThatDoNotFitTheBudgetAreAConfigError() {
+    AppConfig config = ConfigLoader.load(Map.of());
+    AppConfig.Generation g = config.generation();
+    assertThat(g.embedTimeoutMs() + g.writeTimeoutMs() + g.drawTimeoutMs() + g.saveTimeoutMs())
+        .isLessThanOrEqualTo(g.budgetMs());
+    AppConfig.Generation tooSmall =
+        new AppConfig.Generation(
+            g.maxPromptChars(),
+            g.products(),
+            g.campaigns(),
+            g.rateLimitPerMinute(),
+            g.aiLabel(),
+            20_000,
+            g.embedTimeoutMs(),
+            g.writeTimeoutMs(),
+            g.drawTimeoutMs(),
+            g.saveTimeoutMs(),
+            g.rateLimitLocalMaxKeys());
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.checkGenerationBudget(
+                    "f generation.budget_ms", tooSmall, config.bus()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("f generation.budget_ms: ")
+        .hasMessageContaining("28000 ms");
+    AppConfig.Bus impatient =
+        new AppConfig.Bus(5000, g.budgetMs(), 10_000, 15_000, 15_000, 5000, 1000);
+    assertThatThrownBy(
+            () -> ConfigLoader.checkGenerationBudget("f generation.budget_ms", g, impatient))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("bus.generation_timeout_ms");
+  }
 }

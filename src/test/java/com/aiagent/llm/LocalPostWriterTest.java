@@ -2,23 +2,16 @@ package com.aiagent.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.aiagent.store.Campaign;
-import com.aiagent.store.Category;
-import com.aiagent.store.Product;
-import com.aiagent.store.User;
-import java.time.Instant;
+import com.aiagent.llm.WritePostRequest.Campaign;
+import com.aiagent.llm.WritePostRequest.Category;
+import com.aiagent.llm.WritePostRequest.Product;
+import com.aiagent.llm.WritePostRequest.User;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LocalPostWriterTest {
   private static final User USER =
-      new User(
-          "user_001",
-          "김민지",
-          "Kim Minji",
-          List.of("fashion", "beauty"),
-          "패션을 좋아해요",
-          "Loves fashion");
+      new User("user_001", "김민지", "Kim Minji", List.of("fashion", "beauty"));
   private static final Product SHIRT =
       new Product(
           "prod_001",
@@ -43,26 +36,9 @@ class LocalPostWriterTest {
       new Product(
           "prod_050", "fitness", "요가 매트", "Yoga Mat", 25000, "피트니스", "fitness", List.of("yoga"));
   private static final Campaign SALE =
-      new Campaign(
-          "camp_001",
-          "prod_001",
-          "fashion",
-          "Linen&Co",
-          "린넨 셔츠 20% 할인",
-          "20% off linen shirts",
-          "b",
-          "b",
-          List.of("fashion"),
-          1.2,
-          true,
-          Instant.EPOCH,
-          Instant.MAX,
-          null,
-          null);
+      new Campaign("camp_001", "prod_001", "린넨 셔츠 20% 할인", "20% off linen shirts");
   private static final List<Category> CATEGORIES =
-      List.of(
-          new Category("fashion", "패션", "Fashion", "#E4572E"),
-          new Category("beauty", "뷰티", "Beauty", "#F3A5B1"));
+      List.of(new Category("fashion", "패션", "Fashion"), new Category("beauty", "뷰티", "Beauty"));
 
   private final LocalPostWriter writer = new LocalPostWriter();
 

@@ -2,8 +2,8 @@ package com.aiagent.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.aiagent.store.Category;
-import com.aiagent.store.Product;
+import com.aiagent.media.GenerateImageRequest.Category;
+import com.aiagent.media.GenerateImageRequest.Product;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,12 +13,9 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 class WebpEncoderTest {
-  private static final List<Category> CATEGORIES =
-      List.of(new Category("fashion", "패션", "Fashion", "#E4572E"));
+  private static final List<Category> CATEGORIES = List.of(new Category("fashion", "#E4572E"));
   private static final List<Product> PRODUCTS =
-      List.of(
-          new Product(
-              "prod_001", "fashion", "린넨 셔츠", "Linen Shirt", 39000, "d", "d", List.of("linen")));
+      List.of(new Product("prod_001", "fashion", "Linen Shirt", 39000));
 
   static {
     System.setProperty("java.awt.headless", "true");
