@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.ReplyException;
+import java.util.Optional;
 
 /**
  * The request side of every module client: one send timeout per call, and bus failures turned back
@@ -14,9 +15,28 @@ public final class BusRequests {
 
   public static <R> Future<R> request(
       Vertx vertx, String address, Object body, long timeoutMs, Class<R> replyType) {
+    return request(
+        vertx, address, body, new DeliveryOptions().setSendTimeout(timeoutMs), replyType);
+  }
+
+  /** As above, with the caller's identity in the {@link BusHeaders#CALLER} header when present. */
+  public static <R> Future<R> request(
+      Vertx vertx,
+      String address,
+      Object body,
+      long timeoutMs,
+      Optional<String> caller,
+      Class<R> replyType) {
+    DeliveryOptions options = new DeliveryOptions().setSendTimeout(timeoutMs);
+    caller.ifPresent(name -> options.addHeader(BusHeaders.CALLER, name));
+    return request(vertx, address, body, options, replyType);
+  }
+
+  private static <R> Future<R> request(
+      Vertx vertx, String address, Object body, DeliveryOptions options, Class<R> replyType) {
     return vertx
         .eventBus()
-        .request(address, body, new DeliveryOptions().setSendTimeout(timeoutMs))
+        .request(address, body, options)
         .recover(error -> Future.failedFuture(toServiceFailure(address, error)))
         .map(message -> replyType.cast(message.body()));
   }
@@ -29,11 +49,16 @@ public final class BusRequests {
         case NO_HANDLERS:
           return new ServiceFailure(ErrorCode.UNAVAILABLE, address + " has no handler");
         default:
-          return new ServiceFailure(ErrorCode.fromBusCode(reply.failureCode()), reply.getMessage());
+          ErrorCode code = ErrorCode.fromBusCode(reply.failureCode());
+          String message = reply.getMessage();
+          return new ServiceFailure(code, message == null ? address + " failed" : message);
       }
     }
     if (error instanceof ServiceFailure failure) {
       return failure;
+    }
+    if (DependencyDown.test(error)) {
+      return new ServiceFailure(ErrorCode.UNAVAILABLE, address + " is unavailable");
     }
     return new ServiceFailure(ErrorCode.INTERNAL, "internal error");
   }

@@ -6,6 +6,8 @@ package com.aiagent.bus;
  */
 public enum ErrorCode {
   BAD_REQUEST(400, "bad_request"),
+  UNAUTHORIZED(401, "unauthorized"),
+  FORBIDDEN(403, "forbidden"),
   NOT_FOUND(404, "not_found"),
   RATE_LIMITED(429, "rate_limited"),
   INTERNAL(500, "internal"),

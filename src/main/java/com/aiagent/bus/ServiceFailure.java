@@ -35,9 +35,10 @@ public final class ServiceFailure extends RuntimeException {
 
   /** For a rate-limit failure, the seconds to wait before trying again. */
   public OptionalLong retryAfterSeconds() {
+    if (code != ErrorCode.RATE_LIMITED || getMessage() == null) {
+      return OptionalLong.empty();
+    }
     Matcher m = RETRY_AFTER.matcher(getMessage());
-    return code == ErrorCode.RATE_LIMITED && m.find()
-        ? OptionalLong.of(Long.parseLong(m.group(1)))
-        : OptionalLong.empty();
+    return m.find() ? OptionalLong.of(Long.parseLong(m.group(1))) : OptionalLong.empty();
   }
 }
