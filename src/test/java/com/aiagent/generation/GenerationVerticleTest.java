@@ -53,8 +53,9 @@ class GenerationVerticleTest {
 
   private final Vertx vertx = Vertx.vertx();
   private final MemoryCatalogStore catalog = new MemoryCatalogStore();
-  private final MemoryVectorStore vectors = new MemoryVectorStore();
-  private final MemoryPostStore memoryPosts = new MemoryPostStore();
+  private final MemoryVectorStore vectors = new MemoryVectorStore(vertx);
+  private final MemoryPostStore memoryPosts =
+      new MemoryPostStore(CONFIG.retention(), java.time.Clock.systemUTC());
   private final AtomicBoolean postStoreDown = new AtomicBoolean();
   private GenerationClient generation;
 
@@ -69,6 +70,11 @@ class GenerationVerticleTest {
         @Override
         public Future<Optional<StoredPost>> find(String id) {
           return postStoreDown.get() ? down() : memoryPosts.find(id);
+        }
+
+        @Override
+        public Future<Long> trim(java.time.Instant now) {
+          return postStoreDown.get() ? down() : memoryPosts.trim(now);
         }
 
         @Override

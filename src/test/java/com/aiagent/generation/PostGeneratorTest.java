@@ -72,7 +72,10 @@ class PostGeneratorTest {
           null);
 
   private final MemoryCatalogStore catalog = new MemoryCatalogStore();
-  private final MemoryPostStore memoryPosts = new MemoryPostStore();
+  private final MemoryPostStore memoryPosts =
+      new MemoryPostStore(
+          com.aiagent.config.ConfigLoader.load(java.util.Map.of()).retention(),
+          java.time.Clock.systemUTC());
   private PostStore posts = memoryPosts;
   private List<VectorMatch> productHits =
       List.of(
@@ -117,6 +120,11 @@ class PostGeneratorTest {
 
         @Override
         public Future<Map<String, float[]>> vectors(List<String> ids) {
+          return Future.succeededFuture(Map.of());
+        }
+
+        @Override
+        public Future<Map<String, float[]>> vectors(ItemType type, List<String> ids) {
           return Future.succeededFuture(Map.of());
         }
 
@@ -284,6 +292,11 @@ class PostGeneratorTest {
           @Override
           public Future<Optional<StoredPost>> find(String id) {
             return Future.succeededFuture(Optional.empty());
+          }
+
+          @Override
+          public Future<Long> trim(java.time.Instant now) {
+            return Future.succeededFuture(0L);
           }
 
           @Override
