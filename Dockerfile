@@ -13,10 +13,10 @@ COPY src src
 RUN mvn -B -ntp -q -o package -DskipTests -Dspotless.apply.skip=true
 
 FROM eclipse-temurin:17-jre-jammy
-# Fonts: DejaVu for Latin titles, Nanum so the local renderer can draw Korean titles too;
-# curl for the health check; psql to run migrations and checks by hand.
+# fontconfig and DejaVu for the JDK's font manager (the local ad card brings its own Hangul font,
+# NanumSquare, inside the jar); curl for the health check; psql to run migrations and checks by hand.
 RUN apt-get update \
- && apt-get install -y --no-install-recommends fontconfig fonts-dejavu-core fonts-nanum curl postgresql-client \
+ && apt-get install -y --no-install-recommends fontconfig fonts-dejavu-core curl postgresql-client \
  && rm -rf /var/lib/apt/lists/*
 RUN useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin app
 WORKDIR /app

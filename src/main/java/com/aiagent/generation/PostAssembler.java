@@ -77,11 +77,16 @@ final class PostAssembler {
     List<GenerateImageRequest.Product> products =
         found.products().stream()
             .map(Match::item)
-            .map(p -> new GenerateImageRequest.Product(p.id(), p.category(), p.nameEn(), p.price()))
+            .map(
+                p ->
+                    new GenerateImageRequest.Product(
+                        p.id(), p.category(), p.nameKo(), p.nameEn(), p.price()))
             .toList();
     List<GenerateImageRequest.Category> categories =
         found.categories().stream()
-            .map((Category c) -> new GenerateImageRequest.Category(c.key(), c.color()))
+            .map(
+                (Category c) ->
+                    new GenerateImageRequest.Category(c.key(), c.nameKo(), c.nameEn(), c.color()))
             .toList();
     return new GenerateImageRequest(written.title(), written.imagePrompt(), products, categories);
   }

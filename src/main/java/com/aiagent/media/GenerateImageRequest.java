@@ -9,9 +9,9 @@ import java.util.List;
 public record GenerateImageRequest(
     String title, String imagePrompt, List<Product> products, List<Category> categories) {
 
-  /** A product in the picture; {@code price} (KRW) sizes its shape. */
-  public record Product(String id, String category, String nameEn, long price) {}
+  /** A product in the picture: its names in Korean and English and its price (KRW). */
+  public record Product(String id, String category, String nameKo, String nameEn, long price) {}
 
-  /** A category and the colour ({@code #RRGGBB}) its pictures are drawn in. */
-  public record Category(String key, String color) {}
+  /** A category, its names and the colour ({@code #RRGGBB}) its pictures are drawn in. */
+  public record Category(String key, String nameKo, String nameEn, String color) {}
 }

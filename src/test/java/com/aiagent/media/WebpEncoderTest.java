@@ -13,9 +13,10 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 class WebpEncoderTest {
-  private static final List<Category> CATEGORIES = List.of(new Category("fashion", "#E4572E"));
+  private static final List<Category> CATEGORIES =
+      List.of(new Category("fashion", "패션", "Fashion", "#E4572E"));
   private static final List<Product> PRODUCTS =
-      List.of(new Product("prod_001", "fashion", "Linen Shirt", 39000));
+      List.of(new Product("prod_001", "fashion", "린넨 셔츠", "Linen Shirt", 39000));
 
   static {
     System.setProperty("java.awt.headless", "true");
