@@ -92,7 +92,7 @@ class LocalImageRendererTest {
             "books",
             "pets",
             "kids")) {
-      var shapes = LocalImageRenderer.pictogram(category, 0, 0, 100);
+      var shapes = CategoryPictogram.shapes(category, 0, 0, 100);
       assertThat(shapes).as(category).isNotEmpty();
       outlines.add(shapes.stream().map(s -> s.getBounds2D().toString()).reduce("", String::concat));
     }
