@@ -29,6 +29,7 @@ import com.aiagent.media.MediaNames;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.DecodeException;
@@ -82,8 +83,9 @@ public final class HttpVerticle extends VerticleBase {
 
     Router router = Router.router(vertx);
     router.route().handler(new RequestLog(config.gcp().projectId()));
-    router.get("/health").handler(this::health);
-    router.get("/v1/feed").handler(this::feed);
+    // HEAD answers what GET would, without the body (uptime checkers and caches send HEAD).
+    router.route("/health").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(this::health);
+    router.route("/v1/feed").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(this::feed);
     router
         .post("/v1/ai/generate-feed")
         .consumes("application/json")
@@ -94,8 +96,16 @@ public final class HttpVerticle extends VerticleBase {
         .consumes("application/json")
         .handler(BodyHandler.create(false).setBodyLimit(config.events().maxBodyBytes()))
         .handler(this::recordEvents);
-    router.get("/v1/ai/feeds/:id").handler(this::getPost);
-    router.get("/v1/media/:file").handler(this::media);
+    router
+        .route("/v1/ai/feeds/:id")
+        .method(HttpMethod.GET)
+        .method(HttpMethod.HEAD)
+        .handler(this::getPost);
+    router
+        .route("/v1/media/:file")
+        .method(HttpMethod.GET)
+        .method(HttpMethod.HEAD)
+        .handler(this::media);
 
     router.errorHandler(400, ctx -> ApiError.send(ctx, ErrorCode.BAD_REQUEST, "bad request"));
     router.errorHandler(
@@ -318,6 +328,8 @@ public final class HttpVerticle extends VerticleBase {
               }
               ctx.response()
                   .putHeader("Content-Type", found.contentType())
+                  // Said explicitly so a HEAD, which sends no body, still tells the size.
+                  .putHeader("Content-Length", String.valueOf(found.bytes().length))
                   .end(Buffer.buffer(found.bytes()));
             })
         .onFailure(error -> ApiError.fail(ctx, error));
