@@ -171,7 +171,13 @@ public final class HttpVerticle extends VerticleBase {
                             HealthStatus.class)
                         .otherwise(
                             error ->
-                                HealthStatus.down(true, Map.of("error", error.getMessage())))));
+                                HealthStatus.down(
+                                    true,
+                                    Map.of(
+                                        "error",
+                                        error.getMessage() == null
+                                            ? "no answer"
+                                            : error.getMessage())))));
     Future.join(List.copyOf(checks.values()))
         .onComplete(
             done -> {
@@ -219,7 +225,8 @@ public final class HttpVerticle extends VerticleBase {
       return;
     }
     feed.get(new FeedRequest(userId, limit, cursor))
-        .onSuccess(page -> sendJson(ctx, 200, BusJson.encode(page)))
+        .map(BusJson::encode)
+        .onSuccess(json -> sendJson(ctx, 200, json))
         .onFailure(error -> ApiError.fail(ctx, error));
   }
 
@@ -233,7 +240,8 @@ public final class HttpVerticle extends VerticleBase {
     }
     generation
         .generateFeed(request)
-        .onSuccess(post -> sendJson(ctx, 200, BusJson.encode(post)))
+        .map(BusJson::encode)
+        .onSuccess(json -> sendJson(ctx, 200, json))
         .onFailure(error -> ApiError.fail(ctx, error));
   }
 
@@ -267,7 +275,8 @@ public final class HttpVerticle extends VerticleBase {
     }
     events
         .record(batch)
-        .onSuccess(recorded -> sendJson(ctx, 202, BusJson.encode(recorded)))
+        .map(BusJson::encode)
+        .onSuccess(json -> sendJson(ctx, 202, json))
         .onFailure(error -> ApiError.fail(ctx, error));
   }
 
@@ -303,7 +312,8 @@ public final class HttpVerticle extends VerticleBase {
   private void getPost(RoutingContext ctx) {
     generation
         .getPost(new GetPostRequest(ctx.pathParam("id"), origin(ctx)))
-        .onSuccess(post -> sendJson(ctx, 200, BusJson.encode(post)))
+        .map(BusJson::encode)
+        .onSuccess(json -> sendJson(ctx, 200, json))
         .onFailure(error -> ApiError.fail(ctx, error));
   }
 

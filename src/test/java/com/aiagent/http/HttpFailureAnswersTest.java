@@ -1,0 +1,101 @@
+package com.aiagent.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.aiagent.TestApp;
+import com.aiagent.bus.BusEndpoint;
+import com.aiagent.config.ConfigLoader;
+import com.aiagent.feed.FeedAddresses;
+import com.aiagent.feed.FeedClient;
+import com.aiagent.feed.FeedItem;
+import com.aiagent.feed.FeedPage;
+import com.aiagent.feed.FeedRequest;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.util.AbstractList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The HTTP verticle alone, its modules faked as consumers on their bus addresses: a failure after a
+ * module answered still ends the response with the JSON error, never a hung connection.
+ */
+class HttpFailureAnswersTest {
+  private final Vertx vertx = Vertx.vertx();
+  private WebClient client;
+
+  @BeforeEach
+  void start() throws Exception {
+    int port = TestApp.freePort();
+    await(
+        vertx.deployVerticle(
+            new HttpVerticle(
+                ConfigLoader.load(Map.of("PORT", String.valueOf(port), "HTTP_INSTANCES", "1")))));
+    FeedClient.registerCodecs(vertx);
+    client =
+        WebClient.create(
+            vertx,
+            new WebClientOptions()
+                .setDefaultHost("localhost")
+                .setDefaultPort(port)
+                .setIdleTimeout(10)
+                .setIdleTimeoutUnit(TimeUnit.SECONDS));
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    await(vertx.close());
+  }
+
+  @Test
+  void anAnswerThatCannotBeWrittenEndsAsJson500() throws Exception {
+    List<FeedItem> unwritable =
+        new AbstractList<>() {
+          @Override
+          public FeedItem get(int index) {
+            throw new IllegalStateException("cannot encode");
+          }
+
+          @Override
+          public int size() {
+            return 1;
+          }
+        };
+    BusEndpoint.serve(
+        vertx,
+        FeedAddresses.GET,
+        FeedRequest.class,
+        request -> Future.succeededFuture(new FeedPage(request.userId(), unwritable, null)));
+
+    HttpResponse<Buffer> response = await(client.get("/v1/feed?user_id=user_001").send());
+
+    assertThat(response.statusCode()).isEqualTo(500);
+    JsonObject error = response.bodyAsJsonObject().getJsonObject("error");
+    assertThat(error.getString("code")).isEqualTo("internal");
+    assertThat(error.getString("message")).doesNotContain("cannot encode");
+  }
+
+  @Test
+  void healthAnswersWhenAModuleFailsWithoutAMessage() throws Exception {
+    vertx.eventBus().consumer(FeedAddresses.HEALTH, m -> m.fail(500, null));
+
+    HttpResponse<Buffer> response = await(client.get("/health").send());
+
+    assertThat(response.statusCode()).isEqualTo(503);
+    JsonObject feed = response.bodyAsJsonObject().getJsonObject("checks").getJsonObject("feed");
+    assertThat(feed.getString("status")).isEqualTo("DOWN");
+  }
+
+  private static <T> T await(Future<T> future) throws Exception {
+    return future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+  }
+}
