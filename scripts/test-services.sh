@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes sure the services the integration tests use are there: PostgreSQL with the pgvector
-# extension, and Redis. On Debian (run as root) it installs what is missing, builds pgvector from
+# extension, Redis, and curl for the README test. On Debian (run as root) it installs what is missing, builds pgvector from
 # Debian's source package when the server has no package for it, and starts the servers. Elsewhere
 # it says what to start: `docker-compose up -d postgres redis`.
 #
@@ -126,8 +126,17 @@ ensure_database() {
   fi
 }
 
+# The README test runs the README's curl commands as written.
+ensure_curl() {
+  if command -v curl >/dev/null 2>&1; then return; fi
+  can_install || fail "curl is missing (the README test runs the README's curl commands)"
+  say "installing curl"
+  apt_install curl
+}
+
 ensure_postgres
 ensure_pgvector
 ensure_database
 ensure_redis
+ensure_curl
 say "PostgreSQL $(psql -d postgres -tAc 'SHOW server_version') with pgvector at ${PGHOST}:${PGPORT}, Redis at ${REDIS_HOST}:${REDIS_PORT}: ready"

@@ -172,10 +172,10 @@ final class FeedService {
     return texts
         .of(userId, slice.stream().map(RankedItem::id).toList(), served.rankedNow())
         .map(
-            texts -> {
+            words -> {
               List<FeedItem> items = new ArrayList<>(slice.size());
               for (RankedItem item : slice) {
-                ItemText text = texts.get(item.id());
+                ItemText text = words.get(item.id());
                 if (text != null) {
                   items.add(item(item, text));
                 }
