@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Makes sure the services the integration tests use are there: PostgreSQL with the pgvector
 # extension, Redis, and curl for the README test. On Debian (run as root) it installs what is
-# missing, builds pgvector from Debian's source package when the server has no package for it, and starts the servers. Elsewhere
-# it says what to start: `docker-compose up -d postgres redis`.
+# missing, builds pgvector from Debian's source package when the server has no package for it,
+# and starts the servers. Elsewhere it says what to start: `docker-compose up -d postgres redis`.
 #
 # Connection settings: PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres), PGPASSWORD,
 # REDIS_HOST (127.0.0.1), REDIS_PORT (6379).
