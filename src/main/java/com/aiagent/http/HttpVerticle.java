@@ -69,6 +69,8 @@ public final class HttpVerticle extends VerticleBase {
   private MediaClient media;
   private EventsClient events;
 
+  private volatile boolean draining;
+
   public HttpVerticle(AppConfig config) {
     this.config = config;
   }
@@ -83,6 +85,20 @@ public final class HttpVerticle extends VerticleBase {
 
     Router router = Router.router(vertx);
     router.route().handler(new RequestLog(config.gcp().projectId()));
+    // While draining, every answer tells keep-alive clients to reconnect (to another instance)
+    // instead of sending their next request down a connection about to close.
+    router
+        .route()
+        .handler(
+            ctx -> {
+              ctx.addHeadersEndHandler(
+                  v -> {
+                    if (draining) {
+                      ctx.response().putHeader("Connection", "close");
+                    }
+                  });
+              ctx.next();
+            });
     // HEAD answers what GET would, without the body (uptime checkers and caches send HEAD).
     router.route("/health").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(this::health);
     router.route("/v1/feed").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(this::feed);
@@ -152,6 +168,7 @@ public final class HttpVerticle extends VerticleBase {
   /** Stop accepting, let in-flight requests finish within the grace period, then close. */
   @Override
   public Future<?> stop() {
+    draining = true;
     return server.shutdown(config.http().shutdownGraceMs(), TimeUnit.MILLISECONDS);
   }
 

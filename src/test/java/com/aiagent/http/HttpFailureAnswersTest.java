@@ -95,6 +95,28 @@ class HttpFailureAnswersTest {
     assertThat(feed.getString("status")).isEqualTo("DOWN");
   }
 
+  @Test
+  void answersWhileDrainingTellClientsToCloseTheConnection() throws Exception {
+    BusEndpoint.serve(
+        vertx,
+        FeedAddresses.GET,
+        FeedRequest.class,
+        request -> {
+          io.vertx.core.Promise<FeedPage> later = io.vertx.core.Promise.promise();
+          vertx.setTimer(500, t -> later.complete(new FeedPage(request.userId(), List.of(), null)));
+          return later.future();
+        });
+    HttpResponse<Buffer> before = await(client.get("/v1/feed?user_id=user_001").send());
+    assertThat(before.getHeader("Connection")).isNull();
+
+    Future<HttpResponse<Buffer>> inFlight = client.get("/v1/feed?user_id=user_001").send();
+    vertx.setTimer(100, t -> vertx.deploymentIDs().forEach(vertx::undeploy));
+
+    HttpResponse<Buffer> during = await(inFlight);
+    assertThat(during.statusCode()).isEqualTo(200);
+    assertThat(during.getHeader("Connection")).isEqualTo("close");
+  }
+
   private static <T> T await(Future<T> future) throws Exception {
     return future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
   }
