@@ -28,6 +28,12 @@ public final class Main {
 
   public static void main(String[] args) {
     System.setProperty("java.awt.headless", "true");
+    var logProblem = LogFormat.problem(System.getenv());
+    if (logProblem.isPresent()) {
+      System.err.println("ai-agent: configuration error: " + logProblem.get());
+      System.exit(2);
+      return;
+    }
     LogFormat.apply(System.getenv());
     List<String> arguments = List.of(args);
     String command = arguments.isEmpty() ? "serve" : arguments.get(0);

@@ -263,14 +263,19 @@ public final class HttpVerticle extends VerticleBase {
   }
 
   private GenerateFeedRequest parseGenerateFeed(RoutingContext ctx) {
-    JsonObject body;
+    Object decoded;
     try {
-      body = ctx.body().asJsonObject();
-    } catch (DecodeException | ClassCastException e) {
+      decoded =
+          ctx.body().buffer() == null
+              ? null
+              : io.vertx.core.json.Json.decodeValue(ctx.body().buffer());
+    } catch (DecodeException e) {
       throw ServiceFailure.badRequest("body is not valid JSON");
     }
-    if (body == null) {
-      throw ServiceFailure.badRequest("body must be a JSON object");
+    if (!(decoded instanceof JsonObject body)) {
+      throw ServiceFailure.badRequest(
+          "body must be a JSON object with user_id and prompt"
+              + (decoded instanceof JsonArray ? ", not an array" : ""));
     }
     String userId = RequestChecks.userId(body.getValue("user_id"));
     String prompt =

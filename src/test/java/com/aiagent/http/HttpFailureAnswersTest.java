@@ -117,6 +117,20 @@ class HttpFailureAnswersTest {
     assertThat(during.getHeader("Connection")).isEqualTo("close");
   }
 
+  @Test
+  void aJsonArrayBodyIsCalledAnArrayNotInvalidJson() throws Exception {
+    HttpResponse<Buffer> response =
+        await(
+            client
+                .post("/v1/ai/generate-feed")
+                .putHeader("Content-Type", "application/json")
+                .sendBuffer(Buffer.buffer("[{\"user_id\": \"user_001\"}]")));
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.bodyAsJsonObject().getJsonObject("error").getString("message"))
+        .isEqualTo("body must be a JSON object with user_id and prompt, not an array");
+  }
+
   private static <T> T await(Future<T> future) throws Exception {
     return future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
   }
