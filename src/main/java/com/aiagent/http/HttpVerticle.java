@@ -2,28 +2,19 @@ package com.aiagent.http;
 
 import com.aiagent.bus.BusCodecs;
 import com.aiagent.bus.BusJson;
-import com.aiagent.bus.BusRequests;
 import com.aiagent.bus.ErrorCode;
 import com.aiagent.bus.HealthProbe;
 import com.aiagent.bus.HealthStatus;
 import com.aiagent.bus.RequestChecks;
 import com.aiagent.bus.ServiceFailure;
-import com.aiagent.cache.CacheAddresses;
 import com.aiagent.config.AppConfig;
-import com.aiagent.embedding.EmbeddingAddresses;
-import com.aiagent.events.EventInput;
-import com.aiagent.events.EventsAddresses;
 import com.aiagent.events.EventsClient;
 import com.aiagent.events.RecordEvents;
-import com.aiagent.feed.FeedAddresses;
 import com.aiagent.feed.FeedClient;
 import com.aiagent.feed.FeedRequest;
 import com.aiagent.generation.GenerateFeedRequest;
-import com.aiagent.generation.GenerationAddresses;
 import com.aiagent.generation.GenerationClient;
 import com.aiagent.generation.GetPostRequest;
-import com.aiagent.llm.LlmAddresses;
-import com.aiagent.media.MediaAddresses;
 import com.aiagent.media.MediaClient;
 import com.aiagent.media.MediaNames;
 import io.vertx.core.Future;
@@ -32,17 +23,10 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 
 /**
  * The HTTP API. It checks every request before anything leaves it, then talks to the modules only
@@ -50,17 +34,6 @@ import java.util.regex.Pattern;
  */
 public final class HttpVerticle extends VerticleBase {
   static final String JSON = "application/json; charset=utf-8";
-  private static final Pattern HOST =
-      Pattern.compile("[A-Za-z0-9.-]{1,253}(:\\d{1,5})?|\\[[0-9A-Fa-f:.]+\\](:\\d{1,5})?");
-  private static final Map<String, String> HEALTH_ADDRESSES =
-      Map.of(
-          "feed", FeedAddresses.HEALTH,
-          "events", EventsAddresses.HEALTH,
-          "generation", GenerationAddresses.HEALTH,
-          "embedding", EmbeddingAddresses.HEALTH,
-          "llm", LlmAddresses.HEALTH,
-          "media", MediaAddresses.HEALTH,
-          "cache", CacheAddresses.HEALTH);
 
   private final AppConfig config;
   private HttpServer server;
@@ -70,6 +43,8 @@ public final class HttpVerticle extends VerticleBase {
   private EventsClient events;
 
   private volatile boolean draining;
+  private RequestBodies bodies;
+  private HealthReport health;
 
   public HttpVerticle(AppConfig config) {
     this.config = config;
@@ -83,6 +58,8 @@ public final class HttpVerticle extends VerticleBase {
     media = new MediaClient(vertx, config.bus().mediaTimeoutMs());
     events = new EventsClient(vertx, config.bus().eventsTimeoutMs());
 
+    bodies = new RequestBodies(config);
+    health = new HealthReport(vertx, config.bus().healthTimeoutMs());
     Router router = Router.router(vertx);
     router.route().handler(new RequestLog(config.gcp().projectId()));
     // While draining, every answer tells keep-alive clients to reconnect (to another instance)
@@ -173,45 +150,15 @@ public final class HttpVerticle extends VerticleBase {
   }
 
   private void health(RoutingContext ctx) {
-    Map<String, Future<HealthStatus>> checks = new LinkedHashMap<>();
-    HEALTH_ADDRESSES.entrySet().stream()
-        .sorted(Map.Entry.comparingByKey())
-        .forEach(
-            e ->
-                checks.put(
-                    e.getKey(),
-                    BusRequests.request(
-                            vertx,
-                            e.getValue(),
-                            new HealthProbe(),
-                            config.bus().healthTimeoutMs(),
-                            HealthStatus.class)
-                        .otherwise(
-                            error ->
-                                HealthStatus.down(
-                                    true,
-                                    Map.of(
-                                        "error",
-                                        error.getMessage() == null
-                                            ? "no answer"
-                                            : error.getMessage())))));
-    Future.join(List.copyOf(checks.values()))
-        .onComplete(
-            done -> {
-              JsonObject body = new JsonObject();
-              boolean up = true;
-              JsonObject results = new JsonObject();
-              for (Map.Entry<String, Future<HealthStatus>> e : checks.entrySet()) {
-                HealthStatus status = e.getValue().result();
-                up &= status.isUp() || !status.required();
-                results.put(e.getKey(), BusJson.toJsonObject(status));
-              }
-              body.put("status", up ? HealthStatus.UP : HealthStatus.DOWN).put("checks", results);
-              ctx.response()
-                  .setStatusCode(up ? 200 : 503)
-                  .putHeader("Content-Type", JSON)
-                  .end(body.toBuffer());
-            });
+    health
+        .check()
+        .onSuccess(
+            report ->
+                ctx.response()
+                    .setStatusCode(report.up() ? 200 : 503)
+                    .putHeader("Content-Type", JSON)
+                    .end(report.body().toBuffer()))
+        .onFailure(error -> ApiError.fail(ctx, error));
   }
 
   private void feed(RoutingContext ctx) {
@@ -250,7 +197,7 @@ public final class HttpVerticle extends VerticleBase {
   private void generateFeed(RoutingContext ctx) {
     GenerateFeedRequest request;
     try {
-      request = parseGenerateFeed(ctx);
+      request = bodies.generateFeed(ctx);
     } catch (ServiceFailure failure) {
       ApiError.fail(ctx, failure);
       return;
@@ -262,35 +209,10 @@ public final class HttpVerticle extends VerticleBase {
         .onFailure(error -> ApiError.fail(ctx, error));
   }
 
-  private GenerateFeedRequest parseGenerateFeed(RoutingContext ctx) {
-    Object decoded;
-    try {
-      decoded =
-          ctx.body().buffer() == null
-              ? null
-              : io.vertx.core.json.Json.decodeValue(ctx.body().buffer());
-    } catch (DecodeException e) {
-      throw ServiceFailure.badRequest("body is not valid JSON");
-    }
-    if (!(decoded instanceof JsonObject body)) {
-      throw ServiceFailure.badRequest(
-          "body must be a JSON object with user_id and prompt"
-              + (decoded instanceof JsonArray ? ", not an array" : ""));
-    }
-    String userId = RequestChecks.userId(body.getValue("user_id"));
-    String prompt =
-        RequestChecks.prompt(body.getValue("prompt"), config.generation().maxPromptChars());
-    Object generateImage = body.getValue("generate_image");
-    if (generateImage != null && !(generateImage instanceof Boolean)) {
-      throw ServiceFailure.badRequest("generate_image must be true or false");
-    }
-    return new GenerateFeedRequest(userId, prompt, (Boolean) generateImage, origin(ctx));
-  }
-
   private void recordEvents(RoutingContext ctx) {
     RecordEvents batch;
     try {
-      batch = parseEvents(ctx);
+      batch = bodies.events(ctx);
     } catch (ServiceFailure failure) {
       ApiError.fail(ctx, failure);
       return;
@@ -302,38 +224,9 @@ public final class HttpVerticle extends VerticleBase {
         .onFailure(error -> ApiError.fail(ctx, error));
   }
 
-  /** {@code {"events": [...]}} or a bare array of events. */
-  private RecordEvents parseEvents(RoutingContext ctx) {
-    Object body;
-    try {
-      body = io.vertx.core.json.Json.decodeValue(ctx.body().buffer());
-    } catch (DecodeException | NullPointerException e) {
-      throw ServiceFailure.badRequest("body is not valid JSON");
-    }
-    JsonArray list =
-        body instanceof JsonArray array
-            ? array
-            : body instanceof JsonObject object && object.getValue("events") instanceof JsonArray a
-                ? a
-                : null;
-    if (list == null) {
-      throw ServiceFailure.badRequest("body must be {\"events\": [...]} or an array of events");
-    }
-    int max = config.events().maxBatch();
-    if (list.isEmpty() || list.size() > max) {
-      throw ServiceFailure.badRequest(
-          "events must hold 1 to " + max + " events (got " + list.size() + ")");
-    }
-    List<EventInput> inputs = new java.util.ArrayList<>(list.size());
-    for (Object element : list) {
-      inputs.add(EventInput.fromJson(element));
-    }
-    return new RecordEvents(List.copyOf(inputs));
-  }
-
   private void getPost(RoutingContext ctx) {
     generation
-        .getPost(new GetPostRequest(ctx.pathParam("id"), origin(ctx)))
+        .getPost(new GetPostRequest(ctx.pathParam("id"), RequestBodies.origin(ctx)))
         .map(BusJson::encode)
         .onSuccess(json -> sendJson(ctx, 200, json))
         .onFailure(error -> ApiError.fail(ctx, error));
@@ -372,17 +265,6 @@ public final class HttpVerticle extends VerticleBase {
    * end says so in X-Forwarded-Proto. A malformed Host gives null (the configured or default base
    * URL is used); X-Forwarded-Host is not trusted.
    */
-  private static String origin(RoutingContext ctx) {
-    String host = ctx.request().getHeader("Host");
-    if (host == null || !HOST.matcher(host).matches()) {
-      return null;
-    }
-    String proto = ctx.request().getHeader("X-Forwarded-Proto");
-    String scheme =
-        "https".equalsIgnoreCase(proto) ? "https" : ctx.request().isSSL() ? "https" : "http";
-    return scheme + "://" + host;
-  }
-
   private static void sendJson(RoutingContext ctx, int status, Buffer body) {
     ctx.response().setStatusCode(status).putHeader("Content-Type", JSON).end(body);
   }

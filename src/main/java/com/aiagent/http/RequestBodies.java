@@ -1,0 +1,97 @@
+package com.aiagent.http;
+
+import com.aiagent.bus.RequestChecks;
+import com.aiagent.bus.ServiceFailure;
+import com.aiagent.config.AppConfig;
+import com.aiagent.events.EventInput;
+import com.aiagent.events.RecordEvents;
+import com.aiagent.generation.GenerateFeedRequest;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and checks the bodies of the write endpoints into bus requests; a body that is not one
+ * becomes a {@link ServiceFailure} with a message the client can act on, before anything leaves the
+ * HTTP verticle.
+ */
+final class RequestBodies {
+  private static final Pattern HOST =
+      Pattern.compile("[A-Za-z0-9.-]{1,253}(:\\d{1,5})?|\\[[0-9A-Fa-f:.]+\\](:\\d{1,5})?");
+
+  private final AppConfig config;
+
+  RequestBodies(AppConfig config) {
+    this.config = config;
+  }
+
+  /** A generate-feed body: {@code user_id}, {@code prompt}, optional {@code generate_image}. */
+  GenerateFeedRequest generateFeed(RoutingContext ctx) {
+    Object decoded;
+    try {
+      decoded =
+          ctx.body().buffer() == null
+              ? null
+              : io.vertx.core.json.Json.decodeValue(ctx.body().buffer());
+    } catch (DecodeException e) {
+      throw ServiceFailure.badRequest("body is not valid JSON");
+    }
+    if (!(decoded instanceof JsonObject body)) {
+      throw ServiceFailure.badRequest(
+          "body must be a JSON object with user_id and prompt"
+              + (decoded instanceof JsonArray ? ", not an array" : ""));
+    }
+    String userId = RequestChecks.userId(body.getValue("user_id"));
+    String prompt =
+        RequestChecks.prompt(body.getValue("prompt"), config.generation().maxPromptChars());
+    Object generateImage = body.getValue("generate_image");
+    if (generateImage != null && !(generateImage instanceof Boolean)) {
+      throw ServiceFailure.badRequest("generate_image must be true or false");
+    }
+    return new GenerateFeedRequest(userId, prompt, (Boolean) generateImage, origin(ctx));
+  }
+
+  /** {@code {"events": [...]}} or a bare array of events. */
+  RecordEvents events(RoutingContext ctx) {
+    Object body;
+    try {
+      body = io.vertx.core.json.Json.decodeValue(ctx.body().buffer());
+    } catch (DecodeException | NullPointerException e) {
+      throw ServiceFailure.badRequest("body is not valid JSON");
+    }
+    JsonArray list =
+        body instanceof JsonArray array
+            ? array
+            : body instanceof JsonObject object && object.getValue("events") instanceof JsonArray a
+                ? a
+                : null;
+    if (list == null) {
+      throw ServiceFailure.badRequest("body must be {\"events\": [...]} or an array of events");
+    }
+    int max = config.events().maxBatch();
+    if (list.isEmpty() || list.size() > max) {
+      throw ServiceFailure.badRequest(
+          "events must hold 1 to " + max + " events (got " + list.size() + ")");
+    }
+    List<EventInput> inputs = new java.util.ArrayList<>(list.size());
+    for (Object element : list) {
+      inputs.add(EventInput.fromJson(element));
+    }
+    return new RecordEvents(List.copyOf(inputs));
+  }
+
+  /** The origin the request came to, for absolute picture URLs; null for an odd Host. */
+  static String origin(RoutingContext ctx) {
+    String host = ctx.request().getHeader("Host");
+    if (host == null || !HOST.matcher(host).matches()) {
+      return null;
+    }
+    String proto = ctx.request().getHeader("X-Forwarded-Proto");
+    String scheme =
+        "https".equalsIgnoreCase(proto) ? "https" : ctx.request().isSSL() ? "https" : "http";
+    return scheme + "://" + host;
+  }
+}
