@@ -26,6 +26,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -81,13 +82,13 @@ public final class HttpVerticle extends VerticleBase {
     router.route("/v1/feed").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(this::feed);
     router
         .post("/v1/ai/generate-feed")
-        .consumes("application/json")
         .handler(BodyHandler.create(false).setBodyLimit(config.http().maxBodyBytes()))
+        .handler(HttpVerticle::requireJson)
         .handler(this::generateFeed);
     router
         .post("/v1/events")
-        .consumes("application/json")
         .handler(BodyHandler.create(false).setBodyLimit(config.events().maxBodyBytes()))
+        .handler(HttpVerticle::requireJson)
         .handler(this::recordEvents);
     router
         .route("/v1/ai/feeds/:id")
@@ -265,6 +266,21 @@ public final class HttpVerticle extends VerticleBase {
    * end says so in X-Forwarded-Proto. A malformed Host gives null (the configured or default base
    * URL is used); X-Forwarded-Host is not trusted.
    */
+  /**
+   * The body must be declared {@code application/json} (media types compare without case, and a
+   * charset parameter is fine); {@code *}{@code /*}, a bare {@code json} or none is a 415. Vert.x's
+   * {@code consumes} took wildcards and refused upper case.
+   */
+  private static void requireJson(RoutingContext ctx) {
+    String type = ctx.request().getHeader("Content-Type");
+    String media = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+    if (media.equals("application/json")) {
+      ctx.next();
+    } else {
+      ApiError.send(ctx, 415, "unsupported_media_type", "send the body as application/json");
+    }
+  }
+
   private static void sendJson(RoutingContext ctx, int status, Buffer body) {
     ctx.response().setStatusCode(status).putHeader("Content-Type", JSON).end(body);
   }

@@ -131,6 +131,31 @@ class HttpFailureAnswersTest {
         .isEqualTo("body must be a JSON object with user_id and prompt, not an array");
   }
 
+  @Test
+  void mediaTypesCompareWithoutCaseAndWildcardsAreRefused() throws Exception {
+    for (String type : List.of("APPLICATION/JSON", "application/json; charset=UTF-8")) {
+      HttpResponse<Buffer> accepted = postEvents(type);
+      assertThat(accepted.statusCode()).as(type).isEqualTo(400);
+      assertThat(accepted.bodyAsJsonObject().getJsonObject("error").getString("code"))
+          .isEqualTo("bad_request");
+    }
+    for (String type : List.of("*/*", "json", "text/plain")) {
+      HttpResponse<Buffer> refused = postEvents(type);
+      assertThat(refused.statusCode()).as(type).isEqualTo(415);
+      assertThat(refused.bodyAsJsonObject().getJsonObject("error").getString("code"))
+          .isEqualTo("unsupported_media_type");
+    }
+  }
+
+  /** An empty batch: a 400 once the body is read, a 415 before that. */
+  private HttpResponse<Buffer> postEvents(String contentType) throws Exception {
+    return await(
+        client
+            .post("/v1/events")
+            .putHeader("Content-Type", contentType)
+            .sendBuffer(Buffer.buffer("{\"events\": []}")));
+  }
+
   private static <T> T await(Future<T> future) throws Exception {
     return future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
   }
