@@ -31,7 +31,8 @@ public record AppConfig(
       int instances,
       int maxBodyBytes,
       String publicBaseUrl,
-      long shutdownGraceMs) {}
+      long shutdownGraceMs,
+      boolean healthDetails) {}
 
   /** Send timeouts per destination: LLM and image calls take longer than the 30 s bus default. */
   public record Bus(

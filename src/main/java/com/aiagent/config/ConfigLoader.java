@@ -33,6 +33,7 @@ public final class ConfigLoader {
           new Override("PORT", "http.port", Function.identity()),
           new Override("HTTP_INSTANCES", "http.instances", Function.identity()),
           new Override("PUBLIC_BASE_URL", "http.public_base_url", Function.identity()),
+          new Override("HEALTH_DETAILS", "http.health_details", Function.identity()),
           new Override("USE_MOCK_VECTOR_DB", "stores.vector", ConfigLoader::storeFromMockFlag),
           new Override("USE_MOCK_GRAPH_DB", "stores.graph", ConfigLoader::storeFromMockFlag),
           new Override("EMBEDDING_PROVIDER", "embedding.provider", Function.identity()),
@@ -265,7 +266,8 @@ public final class ConfigLoader {
             integer("http.instances", 0, 64),
             integer("http.max_body_bytes", 1024, 16 * 1024 * 1024),
             optionalUrl("http.public_base_url"),
-            integer("http.shutdown_grace_ms", 0, 60_000));
+            integer("http.shutdown_grace_ms", 0, 60_000),
+            bool("http.health_details"));
     AppConfig.Bus bus =
         new AppConfig.Bus(
             integer("bus.feed_timeout_ms", 1, 600_000),

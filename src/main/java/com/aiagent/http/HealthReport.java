@@ -38,10 +38,13 @@ final class HealthReport {
 
   private final Vertx vertx;
   private final long timeoutMs;
+  private final boolean details;
 
-  HealthReport(Vertx vertx, long timeoutMs) {
+  /** {@code details}: each module's details too; else status only (what an outsider may see). */
+  HealthReport(Vertx vertx, long timeoutMs, boolean details) {
     this.vertx = vertx;
     this.timeoutMs = timeoutMs;
+    this.details = details;
   }
 
   Future<Report> check() {
@@ -58,7 +61,13 @@ final class HealthReport {
               for (Map.Entry<String, Future<HealthStatus>> e : checks.entrySet()) {
                 HealthStatus status = e.getValue().result();
                 up &= status.isUp() || !status.required();
-                results.put(e.getKey(), BusJson.toJsonObject(status));
+                results.put(
+                    e.getKey(),
+                    details
+                        ? BusJson.toJsonObject(status)
+                        : new JsonObject()
+                            .put("status", status.status())
+                            .put("required", status.required()));
               }
               JsonObject body =
                   new JsonObject()

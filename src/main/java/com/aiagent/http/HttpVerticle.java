@@ -60,7 +60,7 @@ public final class HttpVerticle extends VerticleBase {
     events = new EventsClient(vertx, config.bus().eventsTimeoutMs());
 
     bodies = new RequestBodies(config);
-    health = new HealthReport(vertx, config.bus().healthTimeoutMs());
+    health = new HealthReport(vertx, config.bus().healthTimeoutMs(), config.http().healthDetails());
     Router router = Router.router(vertx);
     router.route().handler(new RequestLog(config.gcp().projectId()));
     // While draining, every answer tells keep-alive clients to reconnect (to another instance)

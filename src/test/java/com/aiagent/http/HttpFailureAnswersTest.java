@@ -35,11 +35,15 @@ class HttpFailureAnswersTest {
 
   @BeforeEach
   void start() throws Exception {
+    start(Map.of());
+  }
+
+  private void start(Map<String, String> env) throws Exception {
     int port = TestApp.freePort();
-    await(
-        vertx.deployVerticle(
-            new HttpVerticle(
-                ConfigLoader.load(Map.of("PORT", String.valueOf(port), "HTTP_INSTANCES", "1")))));
+    Map<String, String> all = new java.util.HashMap<>(env);
+    all.put("PORT", String.valueOf(port));
+    all.put("HTTP_INSTANCES", "1");
+    await(vertx.deployVerticle(new HttpVerticle(ConfigLoader.load(all))));
     FeedClient.registerCodecs(vertx);
     client =
         WebClient.create(
@@ -82,6 +86,25 @@ class HttpFailureAnswersTest {
     JsonObject error = response.bodyAsJsonObject().getJsonObject("error");
     assertThat(error.getString("code")).isEqualTo("internal");
     assertThat(error.getString("message")).doesNotContain("cannot encode");
+  }
+
+  @Test
+  void healthShowsStatusOnlyWhenDetailsAreOff() throws Exception {
+    vertx.deploymentIDs().forEach(vertx::undeploy);
+    start(Map.of("HEALTH_DETAILS", "false"));
+    BusEndpoint.serveHealth(
+        vertx,
+        FeedAddresses.HEALTH,
+        () ->
+            Future.succeededFuture(
+                com.aiagent.bus.HealthStatus.up(true, Map.of("media_dir", "/srv/secret/media"))));
+
+    HttpResponse<Buffer> response = await(client.get("/health").send());
+
+    assertThat(response.bodyAsString()).doesNotContain("/srv/secret/media");
+    JsonObject feed = response.bodyAsJsonObject().getJsonObject("checks").getJsonObject("feed");
+    assertThat(feed.getString("status")).isEqualTo("UP");
+    assertThat(feed.fieldNames()).containsExactlyInAnyOrder("status", "required");
   }
 
   @Test
