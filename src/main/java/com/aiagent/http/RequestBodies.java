@@ -83,7 +83,11 @@ final class RequestBodies {
     return new RecordEvents(List.copyOf(inputs));
   }
 
-  /** The origin the request came to, for absolute picture URLs; null for an odd Host. */
+  /**
+   * The origin the client called, for absolute picture URLs: the Host header, and https when a
+   * proxy such as Cloud Run's front end says so in X-Forwarded-Proto. A malformed Host gives null
+   * (the configured or default base URL is used); X-Forwarded-Host is not trusted.
+   */
   static String origin(RoutingContext ctx) {
     String host = ctx.request().getHeader("Host");
     if (host == null || !HOST.matcher(host).matches()) {

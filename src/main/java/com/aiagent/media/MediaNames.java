@@ -17,6 +17,11 @@ public final class MediaNames {
     return name != null && NAME.matcher(name).matches();
   }
 
+  /** The ETag of a stored picture: names are never reused, so the name is a strong validator. */
+  public static String etag(String name) {
+    return "\"" + name.substring(0, name.length() - ".webp".length()) + "\"";
+  }
+
   public static String newName() {
     return UUID.randomUUID() + ".webp";
   }

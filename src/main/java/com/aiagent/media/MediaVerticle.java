@@ -126,9 +126,7 @@ public final class MediaVerticle extends VerticleBase {
     if (!MediaNames.isValid(request.file())) {
       throw ServiceFailure.notFound("no such media file");
     }
-    // Names are never reused, so the name itself is a strong validator of the bytes.
-    String etag =
-        "\"" + request.file().substring(0, request.file().length() - ".webp".length()) + "\"";
+    String etag = MediaNames.etag(request.file());
     return store
         .load(request.file())
         .map(
