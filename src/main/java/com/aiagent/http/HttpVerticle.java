@@ -243,13 +243,8 @@ public final class HttpVerticle extends VerticleBase {
       return;
     }
     String etag = MediaNames.etag(file);
-    ctx.response()
-        .putHeader(
-            "Cache-Control",
-            "public, max-age=" + config.media().cacheMaxAgeSeconds() + ", immutable")
-        .putHeader("ETag", etag);
     if (etag.equals(ctx.request().getHeader("If-None-Match"))) {
-      ctx.response().setStatusCode(304).end();
+      cacheable(ctx, etag).setStatusCode(304).end();
       return;
     }
     if (FOLDER.equals(config.media().store())) {
@@ -262,7 +257,7 @@ public final class HttpVerticle extends VerticleBase {
           .recover(missing -> Future.failedFuture(ServiceFailure.notFound("no such media file")))
           .compose(
               props ->
-                  ctx.response()
+                  cacheable(ctx, etag)
                       .putHeader("Content-Type", WEBP)
                       // Said explicitly so a HEAD, which sends no body, still tells the size.
                       .putHeader("Content-Length", String.valueOf(props.size()))
@@ -274,12 +269,21 @@ public final class HttpVerticle extends VerticleBase {
         .get(file)
         .onSuccess(
             found ->
-                ctx.response()
+                cacheable(ctx, etag)
                     .putHeader("Content-Type", found.contentType())
                     // Said explicitly so a HEAD, which sends no body, still tells the size.
                     .putHeader("Content-Length", String.valueOf(found.bytes().length))
                     .end(Buffer.buffer(found.bytes())))
         .onFailure(error -> ApiError.fail(ctx, error));
+  }
+
+  /** A found picture's caching headers (never on a 404, which a cache would keep for a year). */
+  private io.vertx.core.http.HttpServerResponse cacheable(RoutingContext ctx, String etag) {
+    return ctx.response()
+        .putHeader(
+            "Cache-Control",
+            "public, max-age=" + config.media().cacheMaxAgeSeconds() + ", immutable")
+        .putHeader("ETag", etag);
   }
 
   /**

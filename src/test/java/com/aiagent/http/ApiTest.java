@@ -354,6 +354,7 @@ class ApiTest {
       HttpResponse<Buffer> response = get(path);
       assertThat(response.statusCode()).as(path).isEqualTo(404);
       assertThat(response.bodyAsString()).doesNotContain("secret\"").isNotEqualTo("secret");
+      assertThat(response.getHeader("Cache-Control")).as("a 404 is never cached").isNull();
     }
   }
 
