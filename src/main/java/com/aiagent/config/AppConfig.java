@@ -32,7 +32,8 @@ public record AppConfig(
       int maxBodyBytes,
       String publicBaseUrl,
       long shutdownGraceMs,
-      boolean healthDetails) {}
+      boolean healthDetails,
+      int idleTimeoutSeconds) {}
 
   /** Send timeouts per destination: LLM and image calls take longer than the 30 s bus default. */
   public record Bus(

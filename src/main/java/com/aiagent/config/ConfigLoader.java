@@ -34,6 +34,8 @@ public final class ConfigLoader {
           new Override("HTTP_INSTANCES", "http.instances", Function.identity()),
           new Override("PUBLIC_BASE_URL", "http.public_base_url", Function.identity()),
           new Override("HEALTH_DETAILS", "http.health_details", Function.identity()),
+          new Override(
+              "HTTP_IDLE_TIMEOUT_SECONDS", "http.idle_timeout_seconds", Function.identity()),
           new Override("USE_MOCK_VECTOR_DB", "stores.vector", ConfigLoader::storeFromMockFlag),
           new Override("USE_MOCK_GRAPH_DB", "stores.graph", ConfigLoader::storeFromMockFlag),
           new Override("EMBEDDING_PROVIDER", "embedding.provider", Function.identity()),
@@ -267,7 +269,8 @@ public final class ConfigLoader {
             integer("http.max_body_bytes", 1024, 16 * 1024 * 1024),
             optionalUrl("http.public_base_url"),
             integer("http.shutdown_grace_ms", 0, 60_000),
-            bool("http.health_details"));
+            bool("http.health_details"),
+            integer("http.idle_timeout_seconds", 1, 3600));
     AppConfig.Bus bus =
         new AppConfig.Bus(
             integer("bus.feed_timeout_ms", 1, 600_000),
@@ -394,6 +397,15 @@ public final class ConfigLoader {
             integer("generation.save_timeout_ms", 1, 600_000),
             integer("generation.rate_limit_local_max_keys", 1, 10_000_000));
     checkGenerationBudget(source("generation.budget_ms"), generation, bus);
+    if (http.idleTimeoutSeconds() * 1000L <= bus.generationTimeoutMs()) {
+      throw new ConfigException(
+          source("http.idle_timeout_seconds")
+              + ": must be longer than bus.generation_timeout_ms ("
+              + bus.generationTimeoutMs()
+              + " ms), or a slow request's connection closes before its answer; got "
+              + http.idleTimeoutSeconds()
+              + " s");
+    }
     AppConfig.Seed seed =
         new AppConfig.Seed(
             bool("seed.enabled"),

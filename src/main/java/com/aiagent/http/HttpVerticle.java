@@ -141,6 +141,9 @@ public final class HttpVerticle extends VerticleBase {
         vertx.createHttpServer(
             new HttpServerOptions()
                 .setCompressionSupported(true)
+                // Idle keep-alive connections are closed, so they cannot exhaust descriptors.
+                .setIdleTimeout(config.http().idleTimeoutSeconds())
+                .setIdleTimeoutUnit(TimeUnit.SECONDS)
                 .setHost(config.http().host())
                 .setPort(config.http().port()));
     return server.requestHandler(router).listen();

@@ -162,4 +162,13 @@ class ConfigLoaderTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("bus.generation_timeout_ms");
   }
+
+  @Test
+  void anIdleTimeoutShorterThanTheLongestRequestIsAConfigError() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> ConfigLoader.load(Map.of("HTTP_IDLE_TIMEOUT_SECONDS", "10")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("HTTP_IDLE_TIMEOUT_SECONDS")
+        .hasMessageContaining("bus.generation_timeout_ms");
+  }
 }

@@ -179,6 +179,27 @@ class HttpFailureAnswersTest {
             .sendBuffer(Buffer.buffer("{\"events\": []}")));
   }
 
+  @Test
+  void anIdleConnectionIsClosedAfterTheIdleTimeout() throws Exception {
+    vertx.deploymentIDs().forEach(vertx::undeploy);
+    // 31 s is the least the config allows above the 30 s generation timeout.
+    int port = TestApp.freePort();
+    Map<String, String> env =
+        Map.of(
+            "PORT", String.valueOf(port), "HTTP_INSTANCES", "1", "HTTP_IDLE_TIMEOUT_SECONDS", "31");
+    await(vertx.deployVerticle(new HttpVerticle(ConfigLoader.load(env))));
+    try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+      socket.setSoTimeout(40_000);
+      long started = System.nanoTime();
+      assertThat(socket.getInputStream().read())
+          .as("closed by the server, nothing sent")
+          .isEqualTo(-1);
+      assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started))
+          .as("not before the idle timeout")
+          .isGreaterThanOrEqualTo(30L);
+    }
+  }
+
   private static <T> T await(Future<T> future) throws Exception {
     return future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
   }
