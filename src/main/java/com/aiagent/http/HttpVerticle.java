@@ -23,6 +23,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -281,7 +282,7 @@ public final class HttpVerticle extends VerticleBase {
   }
 
   /** A found picture's caching headers (never on a 404, which a cache would keep for a year). */
-  private io.vertx.core.http.HttpServerResponse cacheable(RoutingContext ctx, String etag) {
+  private HttpServerResponse cacheable(RoutingContext ctx, String etag) {
     return ctx.response()
         .putHeader(
             "Cache-Control",

@@ -6,10 +6,13 @@ import com.aiagent.config.AppConfig;
 import com.aiagent.events.EventInput;
 import com.aiagent.events.RecordEvents;
 import com.aiagent.generation.GenerateFeedRequest;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -30,15 +33,7 @@ final class RequestBodies {
 
   /** A generate-feed body: {@code user_id}, {@code prompt}, optional {@code generate_image}. */
   GenerateFeedRequest generateFeed(RoutingContext ctx) {
-    Object decoded;
-    try {
-      decoded =
-          ctx.body().buffer() == null
-              ? null
-              : io.vertx.core.json.Json.decodeValue(ctx.body().buffer());
-    } catch (DecodeException e) {
-      throw ServiceFailure.badRequest("body is not valid JSON");
-    }
+    Object decoded = decode(ctx);
     if (!(decoded instanceof JsonObject body)) {
       throw ServiceFailure.badRequest(
           "body must be a JSON object with user_id and prompt"
@@ -54,14 +49,22 @@ final class RequestBodies {
     return new GenerateFeedRequest(userId, prompt, (Boolean) generateImage, origin(ctx));
   }
 
-  /** {@code {"events": [...]}} or a bare array of events. */
-  RecordEvents events(RoutingContext ctx) {
-    Object body;
+  /** The body as JSON (an object, an array, a value), or null when there is none. */
+  private static Object decode(RoutingContext ctx) {
+    Buffer raw = ctx.body().buffer();
+    if (raw == null || raw.length() == 0) {
+      return null;
+    }
     try {
-      body = io.vertx.core.json.Json.decodeValue(ctx.body().buffer());
-    } catch (DecodeException | NullPointerException e) {
+      return Json.decodeValue(raw);
+    } catch (DecodeException e) {
       throw ServiceFailure.badRequest("body is not valid JSON");
     }
+  }
+
+  /** {@code {"events": [...]}} or a bare array of events. */
+  RecordEvents events(RoutingContext ctx) {
+    Object body = decode(ctx);
     JsonArray list =
         body instanceof JsonArray array
             ? array
@@ -76,7 +79,7 @@ final class RequestBodies {
       throw ServiceFailure.badRequest(
           "events must hold 1 to " + max + " events (got " + list.size() + ")");
     }
-    List<EventInput> inputs = new java.util.ArrayList<>(list.size());
+    List<EventInput> inputs = new ArrayList<>(list.size());
     for (Object element : list) {
       inputs.add(EventInput.fromJson(element));
     }

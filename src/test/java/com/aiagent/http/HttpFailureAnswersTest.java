@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 class HttpFailureAnswersTest {
   private final Vertx vertx = Vertx.vertx();
   private WebClient client;
+  private int port;
 
   @BeforeEach
   void start() throws Exception {
@@ -39,7 +40,7 @@ class HttpFailureAnswersTest {
   }
 
   private void start(Map<String, String> env) throws Exception {
-    int port = TestApp.freePort();
+    port = TestApp.freePort();
     Map<String, String> all = new java.util.HashMap<>(env);
     all.put("PORT", String.valueOf(port));
     all.put("HTTP_INSTANCES", "1");
@@ -183,11 +184,7 @@ class HttpFailureAnswersTest {
   void anIdleConnectionIsClosedAfterTheIdleTimeout() throws Exception {
     vertx.deploymentIDs().forEach(vertx::undeploy);
     // 31 s is the least the config allows above the 30 s generation timeout.
-    int port = TestApp.freePort();
-    Map<String, String> env =
-        Map.of(
-            "PORT", String.valueOf(port), "HTTP_INSTANCES", "1", "HTTP_IDLE_TIMEOUT_SECONDS", "31");
-    await(vertx.deployVerticle(new HttpVerticle(ConfigLoader.load(env))));
+    start(Map.of("HTTP_IDLE_TIMEOUT_SECONDS", "31"));
     try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
       socket.setSoTimeout(40_000);
       long started = System.nanoTime();
