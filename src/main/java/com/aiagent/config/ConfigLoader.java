@@ -17,10 +17,11 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Builds {@link AppConfig} from {@code conf/<APP_ENV>.json} on the classpath, then applies the
- * environment variables of {@link #OVERRIDES} on top (the environment always wins, and is read
- * once: no rescans). Every value is checked here, and the first bad one stops start-up with a line
- * naming the key or variable it came from.
+ * Builds {@link AppConfig} from {@code conf/defaults.json} on the classpath, merged with the small
+ * overlay {@code conf/<APP_ENV>.json} (the values that tell the environments apart: stores,
+ * providers, Redis, health details), then applies the environment variables of {@link #OVERRIDES}
+ * on top (the environment always wins, and is read once: no rescans). Every value is checked here,
+ * and the first bad one stops start-up with a line naming the key or variable it came from.
  */
 public final class ConfigLoader {
   public static final String DEFAULT_ENV = "embedded";
@@ -116,12 +117,17 @@ public final class ConfigLoader {
           new Override(
               "RATE_LIMIT_PER_MINUTE", "generation.rate_limit_per_minute", Function.identity()));
 
+  /** The file every environment starts from. */
+  public static final String DEFAULTS_FILE = "conf/defaults.json";
+
   private final JsonObject json;
+  private final JsonObject overlay;
   private final Map<String, String> sources = new HashMap<>();
   private final String file;
 
-  private ConfigLoader(JsonObject json, String file) {
-    this.json = json;
+  private ConfigLoader(JsonObject defaults, JsonObject overlay, String file) {
+    this.json = defaults.copy().mergeIn(overlay, true);
+    this.overlay = overlay;
     this.file = file;
   }
 
@@ -143,7 +149,8 @@ public final class ConfigLoader {
           "APP_ENV: expected one of " + ENV_NAMES + ", got '" + environment.get("APP_ENV") + "'");
     }
     String file = "conf/" + env + ".json";
-    ConfigLoader loader = new ConfigLoader(readResource(file, env), file);
+    ConfigLoader loader =
+        new ConfigLoader(readResource(DEFAULTS_FILE, env), readResource(file, env), file);
     for (Override override : OVERRIDES) {
       String raw = environment.get(override.variable());
       if (raw != null && !raw.isBlank()) {
@@ -534,7 +541,21 @@ public final class ConfigLoader {
 
   private String source(String path) {
     String variable = sources.get(path);
-    return variable != null ? variable : file + " " + path;
+    if (variable != null) {
+      return variable;
+    }
+    return (contains(overlay, path) ? file : DEFAULTS_FILE) + " " + path;
+  }
+
+  private static boolean contains(JsonObject tree, String path) {
+    Object node = tree;
+    for (String part : path.split("\\.")) {
+      if (!(node instanceof JsonObject object) || !object.containsKey(part)) {
+        return false;
+      }
+      node = object.getValue(part);
+    }
+    return true;
   }
 
   private Object value(String path) {

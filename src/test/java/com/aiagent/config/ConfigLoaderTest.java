@@ -3,11 +3,63 @@ package com.aiagent.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class ConfigLoaderTest {
+  private static final List<String> ENVIRONMENTS =
+      List.of("embedded", "local", "staging", "production");
+
+  @Test
+  void overlaysStateOnlyWhatTellsTheEnvironmentsApartAndEachStatesAllOfIt() throws IOException {
+    Set<String> defaults = leaves(read(ConfigLoader.DEFAULTS_FILE), "");
+    Set<String> first = leaves(read("conf/embedded.json"), "");
+    assertThat(first).as("the embedded overlay names the distinguishing keys").isNotEmpty();
+    for (String env : ENVIRONMENTS) {
+      Set<String> overlay = leaves(read("conf/" + env + ".json"), "");
+      assertThat(overlay).as(env + " states the same keys as embedded").isEqualTo(first);
+      assertThat(overlay).as(env + " repeats no default").doesNotContainAnyElementsOf(defaults);
+      assertThat(ConfigLoader.load(Map.of("APP_ENV", env, "GCP_PROJECT_ID", "p")).env())
+          .isEqualTo(env);
+    }
+  }
+
+  @Test
+  void eachEnvironmentReadsItsOwnOverlayOverTheDefaults() {
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("APP_ENV", "nowhere")))
+        .hasMessageStartingWith("APP_ENV:");
+    assertThat(
+            ConfigLoader.load(Map.of("APP_ENV", "staging", "GCP_PROJECT_ID", "p"))
+                .http()
+                .healthDetails())
+        .isFalse();
+    assertThat(ConfigLoader.load(Map.of("APP_ENV", "local")).http().healthDetails()).isTrue();
+  }
+
+  private static JsonObject read(String file) throws IOException {
+    return new JsonObject(Files.readString(Path.of(file)));
+  }
+
+  private static Set<String> leaves(JsonObject tree, String prefix) {
+    Set<String> out = new TreeSet<>();
+    tree.forEach(
+        e -> {
+          if (e.getValue() instanceof JsonObject child) {
+            out.addAll(leaves(child, prefix + e.getKey() + "."));
+          } else {
+            out.add(prefix + e.getKey());
+          }
+        });
+    return out;
+  }
+
   @Test
   void embeddedDefaultNeedsNoEnvironment() {
     AppConfig config = ConfigLoader.load(Map.of());
