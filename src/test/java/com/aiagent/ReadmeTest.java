@@ -107,6 +107,36 @@ class ReadmeTest {
   }
 
   @Test
+  void theCallersExampleRefusesACallerOutsideItsUsersAsItSays() throws Exception {
+    String section = README.substring(README.indexOf("### Callers"));
+    int open = section.indexOf("```bash") + "```bash".length();
+    String block = section.substring(open, section.indexOf("```", open)).replace("\\\n", " ");
+    Map<String, String> env = new java.util.HashMap<>();
+    Matcher assignment =
+        Pattern.compile("([A-Z_]+)='([^']*)'|([A-Z_]+)=(\\S+)")
+            .matcher(block.substring(0, block.indexOf("java -jar")));
+    while (assignment.find()) {
+      env.put(
+          assignment.group(1) != null ? assignment.group(1) : assignment.group(3),
+          assignment.group(1) != null ? assignment.group(2) : assignment.group(4));
+    }
+    assertThat(env).containsKeys("AUTH_MODE", "API_KEYS");
+    String curl = block.substring(block.indexOf("curl"), block.indexOf("\n# ")).trim();
+    Matcher expected = Pattern.compile("\n# (\\d{3}) (\\{.*\\})").matcher(block);
+    assertThat(expected.find()).as("the block shows the answer").isTrue();
+
+    TestApp secured = TestApp.create(env);
+    await(secured.start(vertx));
+    try {
+      Answer answer = run(curl, secured.port());
+      assertThat(answer.status()).isEqualTo(Integer.parseInt(expected.group(1)));
+      assertThat(answer.json()).isEqualTo(new JsonObject(expected.group(2)));
+    } finally {
+      await(secured.stop());
+    }
+  }
+
+  @Test
   void theLastPageHasNoNextCursorKey() throws Exception {
     String base = "curl \"http://localhost:8000/v1/feed?user_id=user_002&limit=100";
     JsonObject page = run(base + "\"").json();
@@ -260,9 +290,13 @@ class ReadmeTest {
   }
 
   private Answer run(String command) throws Exception {
+    return run(command, app.port());
+  }
+
+  private Answer run(String command, int port) throws Exception {
     String local =
         command
-            .replace("http://localhost:8000", "http://127.0.0.1:" + app.port())
+            .replace("http://localhost:8000", "http://127.0.0.1:" + port)
             .replaceFirst("^curl ", "curl -sS -w '\\\\n%{http_code}' ");
     Process process =
         new ProcessBuilder("bash", "-c", local)

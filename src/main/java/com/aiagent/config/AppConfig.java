@@ -9,6 +9,7 @@ import java.nio.file.Path;
 public record AppConfig(
     String env,
     Http http,
+    Auth auth,
     Bus bus,
     Stores stores,
     Embedding embedding,
@@ -34,6 +35,19 @@ public record AppConfig(
       long shutdownGraceMs,
       boolean healthDetails,
       int idleTimeoutSeconds) {}
+
+  /**
+   * Who may call the API. {@code mode}: {@code open} (anyone: the embedded default's one-command
+   * start), {@code api_keys} (each caller sends its key from the API_KEYS secret) or {@code iam}
+   * (Cloud Run IAM has verified the caller's Google ID token; only the listed principals pass).
+   * Writes always need a caller outside {@code open}; {@code openReads} lets the feed and a post be
+   * read without one. A caller acts only for its users, and the rate limit counts per caller.
+   */
+  public record Auth(String mode, java.util.List<Caller> callers, boolean openReads) {
+    public boolean open() {
+      return "open".equals(mode);
+    }
+  }
 
   /** Send timeouts per destination: LLM and image calls take longer than the 30 s bus default. */
   public record Bus(

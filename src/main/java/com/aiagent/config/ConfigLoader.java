@@ -37,6 +37,10 @@ public final class ConfigLoader {
           new Override("HEALTH_DETAILS", "http.health_details", Function.identity()),
           new Override(
               "HTTP_IDLE_TIMEOUT_SECONDS", "http.idle_timeout_seconds", Function.identity()),
+          new Override("AUTH_MODE", "auth.mode", Function.identity()),
+          new Override("API_KEYS", "auth.api_keys", Function.identity()),
+          new Override("AUTH_IAM_CALLERS", "auth.iam_callers", Function.identity()),
+          new Override("AUTH_OPEN_READS", "auth.open_reads", Function.identity()),
           new Override("USE_MOCK_VECTOR_DB", "stores.vector", ConfigLoader::storeFromMockFlag),
           new Override("USE_MOCK_GRAPH_DB", "stores.graph", ConfigLoader::storeFromMockFlag),
           new Override("EMBEDDING_PROVIDER", "embedding.provider", Function.identity()),
@@ -477,6 +481,7 @@ public final class ConfigLoader {
         new AppConfig(
             env,
             http,
+            auth(generation.rateLimitPerMinute()),
             bus,
             stores,
             embedding,
@@ -537,6 +542,31 @@ public final class ConfigLoader {
               + " ms), so a request ends before its caller stops waiting; got "
               + generation.budgetMs());
     }
+  }
+
+  private AppConfig.Auth auth(int defaultPerMinute) {
+    String mode = oneOf("auth.mode", "open", "api_keys", "iam");
+    List<Caller> callers =
+        switch (mode) {
+          case "api_keys" ->
+              Caller.parseApiKeys(
+                  optionalText("auth.api_keys"), source("auth.api_keys"), defaultPerMinute);
+          case "iam" ->
+              Caller.parseIamPrincipals(
+                  optionalText("auth.iam_callers"), source("auth.iam_callers"), defaultPerMinute);
+          default -> List.of();
+        };
+    if (!"open".equals(mode) && callers.isEmpty()) {
+      String list = "api_keys".equals(mode) ? "auth.api_keys" : "auth.iam_callers";
+      throw new ConfigException(
+          source(list)
+              + ": "
+              + source("auth.mode")
+              + "="
+              + mode
+              + " needs at least one caller (or set AUTH_MODE=open)");
+    }
+    return new AppConfig.Auth(mode, callers, bool("auth.open_reads"));
   }
 
   private String source(String path) {

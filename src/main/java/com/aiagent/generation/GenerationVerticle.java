@@ -48,19 +48,17 @@ public final class GenerationVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     AppConfig.Generation generation = config.generation();
-    LocalRateLimiter local =
-        new LocalRateLimiter(
-            generation.rateLimitPerMinute(), RATE_WINDOW, generation.rateLimitLocalMaxKeys());
+    LocalRateLimiter local = new LocalRateLimiter(RATE_WINDOW, generation.rateLimitLocalMaxKeys());
     rateLimiter =
         redis.enabled()
-            ? new RedisRateLimiter(
-                redis, generation.rateLimitPerMinute(), RATE_WINDOW, local, FALLBACK_LOG_EVERY)
+            ? new RedisRateLimiter(redis, RATE_WINDOW, local, FALLBACK_LOG_EVERY)
             : local;
     GenerationClient.registerCodecs(vertx);
     PeerModules peers = new BusPeers(vertx);
     PostGenerator generator =
         new PostGenerator(
             generation,
+            config.auth(),
             config.media().provider(),
             catalog,
             posts,

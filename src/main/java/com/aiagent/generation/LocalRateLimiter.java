@@ -22,12 +22,10 @@ final class LocalRateLimiter implements RateLimiter {
     }
   }
 
-  private final int limit;
   private final long windowMs;
   private final Map<String, Bucket> buckets;
 
-  LocalRateLimiter(int limit, Duration window, int maxKeys) {
-    this.limit = limit;
+  LocalRateLimiter(Duration window, int maxKeys) {
     this.windowMs = window.toMillis();
     this.buckets =
         new LinkedHashMap<>(16, 0.75f, true) {
@@ -39,11 +37,11 @@ final class LocalRateLimiter implements RateLimiter {
   }
 
   @Override
-  public Future<Decision> acquire(String key, Instant now) {
-    return Future.succeededFuture(take(key, now.toEpochMilli()));
+  public Future<Decision> acquire(String key, int limit, Instant now) {
+    return Future.succeededFuture(take(key, limit, now.toEpochMilli()));
   }
 
-  private synchronized Decision take(String key, long nowMs) {
+  private synchronized Decision take(String key, int limit, long nowMs) {
     Bucket bucket = buckets.get(key);
     if (bucket == null) {
       bucket = new Bucket(limit, nowMs);

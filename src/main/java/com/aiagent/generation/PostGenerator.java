@@ -5,6 +5,7 @@ import com.aiagent.bus.ErrorCode;
 import com.aiagent.bus.RequestChecks;
 import com.aiagent.bus.ServiceFailure;
 import com.aiagent.config.AppConfig;
+import com.aiagent.config.Caller;
 import com.aiagent.llm.Language;
 import com.aiagent.llm.WrittenPost;
 import com.aiagent.media.GeneratedImage;
@@ -30,6 +31,7 @@ final class PostGenerator {
   private static final Logger LOG = LoggerFactory.getLogger(PostGenerator.class);
 
   private final AppConfig.Generation config;
+  private final AppConfig.Auth auth;
   private final String mediaProvider;
   private final CatalogStore catalog;
   private final PostStore posts;
@@ -42,6 +44,7 @@ final class PostGenerator {
 
   PostGenerator(
       AppConfig.Generation config,
+      AppConfig.Auth auth,
       String mediaProvider,
       CatalogStore catalog,
       PostStore posts,
@@ -52,6 +55,7 @@ final class PostGenerator {
       Clock clock,
       LongSupplier nanoTime) {
     this.config = config;
+    this.auth = auth;
     this.mediaProvider = mediaProvider;
     this.catalog = catalog;
     this.posts = posts;
@@ -79,7 +83,7 @@ final class PostGenerator {
                             Future.failedFuture(
                                 ServiceFailure.notFound("unknown user: " + userId))))
         // Counted only once the user is known: unknown ids leave no rate-limit state behind.
-        .compose(user -> withinRateLimit(rateKey(request, userId), now).map(user))
+        .compose(user -> withinRateLimit(request, userId, now).map(user))
         .compose(
             user ->
                 retriever.retrieve(
@@ -116,19 +120,26 @@ final class PostGenerator {
         .map(post -> assembler.forClient(post, request.baseUrl()));
   }
 
-  private static String rateKey(GenerateFeedRequest request, String userId) {
-    return request.caller() != null && !request.caller().isBlank()
-        ? "caller:" + request.caller()
-        : "user:" + userId;
-  }
-
-  private Future<Void> withinRateLimit(String key, Instant now) {
-    int limit = config.rateLimitPerMinute();
+  /**
+   * Counted per authenticated caller, at its own limit when config gives one (a front end acting
+   * for many users needs more than one user's share); without a caller, per user.
+   */
+  private Future<Void> withinRateLimit(GenerateFeedRequest request, String userId, Instant now) {
+    boolean hasCaller = request.caller() != null && !request.caller().isBlank();
+    int limit =
+        hasCaller
+            ? auth.callers().stream()
+                .filter(c -> c.name().equals(request.caller()))
+                .mapToInt(Caller::perMinute)
+                .findFirst()
+                .orElse(config.rateLimitPerMinute())
+            : config.rateLimitPerMinute();
     if (limit == 0) {
       return Future.succeededFuture();
     }
+    String key = hasCaller ? "caller:" + request.caller() : "user:" + userId;
     return rateLimiter
-        .acquire(key, now)
+        .acquire(key, limit, now)
         .compose(
             decision ->
                 decision.allowed()

@@ -11,7 +11,8 @@ import java.time.Instant;
 interface RateLimiter {
   record Decision(boolean allowed, long retryAfterSeconds) {}
 
-  Future<Decision> acquire(String key, Instant now);
+  /** Takes a token from {@code key}'s bucket of {@code limit} a window (limit at least 1). */
+  Future<Decision> acquire(String key, int limit, Instant now);
 
   /** Where requests are counted now, for health: {@code redis}, {@code local} or a fallback. */
   String mode();

@@ -40,7 +40,6 @@ final class RedisRateLimiter implements RateLimiter {
           + "return {allowed, wait}";
 
   private final RedisCache redis;
-  private final int limit;
   private final Duration window;
   private final LocalRateLimiter fallback;
   private final long logEveryMs;
@@ -49,16 +48,15 @@ final class RedisRateLimiter implements RateLimiter {
   private volatile boolean fallingBack;
 
   RedisRateLimiter(
-      RedisCache redis, int limit, Duration window, LocalRateLimiter fallback, Duration logEvery) {
+      RedisCache redis, Duration window, LocalRateLimiter fallback, Duration logEvery) {
     this.redis = redis;
-    this.limit = limit;
     this.window = window;
     this.fallback = fallback;
     this.logEveryMs = logEvery.toMillis();
   }
 
   @Override
-  public Future<Decision> acquire(String key, Instant now) {
+  public Future<Decision> acquire(String key, int limit, Instant now) {
     return redis
         .eval(
             TAKE,
@@ -77,7 +75,7 @@ final class RedisRateLimiter implements RateLimiter {
         .recover(
             error -> {
               fellBack(error);
-              return fallback.acquire(key, now);
+              return fallback.acquire(key, limit, now);
             });
   }
 

@@ -4,6 +4,7 @@ import com.aiagent.bus.BusJson;
 import com.aiagent.bus.RequestChecks;
 import com.aiagent.bus.ServiceFailure;
 import com.aiagent.config.AppConfig;
+import com.aiagent.events.EventInput;
 import com.aiagent.events.EventsClient;
 import com.aiagent.events.RecordEvents;
 import com.aiagent.feed.FeedClient;
@@ -57,6 +58,7 @@ final class ApiRoutes {
     FeedRequest request;
     try {
       request = feedRequest(ctx);
+      CallerAuth.actFor(ctx, request.userId());
     } catch (ServiceFailure failure) {
       ApiError.fail(ctx, failure);
       return;
@@ -89,7 +91,8 @@ final class ApiRoutes {
   void generateFeed(RoutingContext ctx) {
     GenerateFeedRequest request;
     try {
-      request = bodies.generateFeed(ctx);
+      request = bodies.generateFeed(ctx, CallerAuth.name(ctx));
+      CallerAuth.actFor(ctx, request.userId());
     } catch (ServiceFailure failure) {
       ApiError.fail(ctx, failure);
       return;
@@ -101,6 +104,9 @@ final class ApiRoutes {
     RecordEvents batch;
     try {
       batch = bodies.events(ctx);
+      for (EventInput event : batch.events()) {
+        CallerAuth.actFor(ctx, event.userId());
+      }
     } catch (ServiceFailure failure) {
       ApiError.fail(ctx, failure);
       return;

@@ -49,26 +49,38 @@ public final class HttpVerticle extends VerticleBase {
     MediaRoutes media =
         new MediaRoutes(vertx, config.media(), new MediaClient(vertx, bus.mediaTimeoutMs()));
 
+    CallerAuth auth = new CallerAuth(config.auth());
+
     Router router = Router.router(vertx);
     router.route().handler(new RequestLog(config.gcp().projectId()));
     router.route().handler(this::closeWhileDraining);
     // HEAD answers what GET would, without the body (uptime checkers and caches send HEAD).
     router.route("/health").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(api::health);
-    router.route("/v1/feed").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(api::feed);
+    router
+        .route("/v1/feed")
+        .method(HttpMethod.GET)
+        .method(HttpMethod.HEAD)
+        .handler(auth.reads())
+        .handler(api::feed);
+    // Vert.x takes the body handler before any other on a route; the caller is then checked before
+    // the body is looked at.
     router
         .post("/v1/ai/generate-feed")
         .handler(BodyHandler.create(false).setBodyLimit(config.http().maxBodyBytes()))
+        .handler(auth.writes())
         .handler(HttpVerticle::requireJson)
         .handler(api::generateFeed);
     router
         .post("/v1/events")
         .handler(BodyHandler.create(false).setBodyLimit(config.events().maxBodyBytes()))
+        .handler(auth.writes())
         .handler(HttpVerticle::requireJson)
         .handler(api::recordEvents);
     router
         .route("/v1/ai/feeds/:id")
         .method(HttpMethod.GET)
         .method(HttpMethod.HEAD)
+        .handler(auth.reads())
         .handler(api::getPost);
     router
         .route("/v1/media/:file")

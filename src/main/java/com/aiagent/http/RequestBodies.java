@@ -31,8 +31,11 @@ final class RequestBodies {
     this.config = config;
   }
 
-  /** A generate-feed body: {@code user_id}, {@code prompt}, optional {@code generate_image}. */
-  GenerateFeedRequest generateFeed(RoutingContext ctx) {
+  /**
+   * A generate-feed body: {@code user_id}, {@code prompt}, optional {@code generate_image}; {@code
+   * caller} is the authenticated caller (null: none), whose rate limit the request counts against.
+   */
+  GenerateFeedRequest generateFeed(RoutingContext ctx, String caller) {
     Object decoded = decode(ctx);
     if (!(decoded instanceof JsonObject body)) {
       throw ServiceFailure.badRequest(
@@ -46,7 +49,7 @@ final class RequestBodies {
     if (generateImage != null && !(generateImage instanceof Boolean)) {
       throw ServiceFailure.badRequest("generate_image must be true or false");
     }
-    return new GenerateFeedRequest(userId, prompt, (Boolean) generateImage, origin(ctx));
+    return new GenerateFeedRequest(userId, prompt, (Boolean) generateImage, origin(ctx), caller);
   }
 
   /** The body as JSON (an object, an array, a value), or null when there is none. */

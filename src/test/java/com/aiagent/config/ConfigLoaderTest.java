@@ -26,7 +26,16 @@ class ConfigLoaderTest {
       Set<String> overlay = leaves(read("conf/" + env + ".json"), "");
       assertThat(overlay).as(env + " states the same keys as embedded").isEqualTo(first);
       assertThat(overlay).as(env + " repeats no default").doesNotContainAnyElementsOf(defaults);
-      assertThat(ConfigLoader.load(Map.of("APP_ENV", env, "GCP_PROJECT_ID", "p")).env())
+      assertThat(
+              ConfigLoader.load(
+                      Map.of(
+                          "APP_ENV",
+                          env,
+                          "GCP_PROJECT_ID",
+                          "p",
+                          "API_KEYS",
+                          "web:0123456789abcdef"))
+                  .env())
           .isEqualTo(env);
     }
   }
@@ -36,11 +45,23 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> ConfigLoader.load(Map.of("APP_ENV", "nowhere")))
         .hasMessageStartingWith("APP_ENV:");
     assertThat(
-            ConfigLoader.load(Map.of("APP_ENV", "staging", "GCP_PROJECT_ID", "p"))
+            ConfigLoader.load(
+                    Map.of(
+                        "APP_ENV",
+                        "staging",
+                        "GCP_PROJECT_ID",
+                        "p",
+                        "API_KEYS",
+                        "w:0123456789abcdef"))
                 .http()
                 .healthDetails())
         .isFalse();
     assertThat(ConfigLoader.load(Map.of("APP_ENV", "local")).http().healthDetails()).isTrue();
+    assertThat(ConfigLoader.load(Map.of("APP_ENV", "local")).auth().open()).isTrue();
+    assertThatThrownBy(
+            () -> ConfigLoader.load(Map.of("APP_ENV", "production", "GCP_PROJECT_ID", "p")))
+        .as("production does not start open")
+        .hasMessageStartingWith("conf/defaults.json auth.api_keys:");
   }
 
   private static JsonObject read(String file) throws IOException {

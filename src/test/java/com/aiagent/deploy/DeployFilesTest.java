@@ -35,6 +35,8 @@ class DeployFilesTest {
           "_DB_SECRET",
           "_REDIS_SECRET",
           "_VPC_CONNECTOR",
+          "_API_KEYS_SECRET",
+          "_INVOKERS",
           "_CHANNEL_TAG");
 
   private static JsonNode yaml(String file) throws IOException {
@@ -139,7 +141,12 @@ class DeployFilesTest {
               "--max-instances=${_MAX_INSTANCES}",
               "--service-account=vertex-ai-agent@$PROJECT_ID.iam.gserviceaccount.com",
               "--add-cloudsql-instances=$PROJECT_ID:${_REGION}:${_CLOUDSQL_INSTANCE}",
-              "--update-secrets=DATABASE_URL=${_DB_SECRET}:latest,REDIS_URL=${_REDIS_SECRET}:latest");
+              "--update-secrets=DATABASE_URL=${_DB_SECRET}:latest,REDIS_URL=${_REDIS_SECRET}:latest,"
+                  + "API_KEYS=${_API_KEYS_SECRET}:latest",
+              "--${_INVOKERS}");
+      assertThat(build.get("substitutions").get("_INVOKERS").asText())
+          .as("the service checks API keys itself, so Cloud Run lets callers reach it")
+          .isEqualTo("allow-unauthenticated");
       assertThat(args)
           .anySatisfy(
               a ->

@@ -9,6 +9,7 @@ import ch.qos.logback.core.read.ListAppender;
 import com.aiagent.bus.ErrorCode;
 import com.aiagent.bus.ServiceFailure;
 import com.aiagent.config.AppConfig;
+import com.aiagent.config.Caller;
 import com.aiagent.config.ConfigLoader;
 import com.aiagent.embedding.EmbedResult;
 import com.aiagent.generation.Retrieved.Match;
@@ -169,8 +170,8 @@ class PostGeneratorTest {
   private final RateLimiter recordingLimiter =
       new RateLimiter() {
         @Override
-        public Future<Decision> acquire(String key, Instant now) {
-          rateKeys.add(key);
+        public Future<Decision> acquire(String key, int limit, Instant now) {
+          rateKeys.add(key + "@" + limit);
           return Future.succeededFuture(new Decision(true, 0));
         }
 
@@ -184,6 +185,10 @@ class PostGeneratorTest {
     AppConfig.Generation g = CONFIG.generation();
     return new PostGenerator(
         g,
+        new AppConfig.Auth(
+            "api_keys",
+            List.of(new Caller("partner-app", Caller.sha256("k".repeat(16)), List.of("*"), 42)),
+            true),
         "local",
         catalog,
         posts,
@@ -263,7 +268,7 @@ class PostGeneratorTest {
     await(
         generator(null)
             .generate(new GenerateFeedRequest("user_001", "셔츠", false, null, "partner-app")));
-    assertThat(rateKeys).containsExactly("user:user_001", "caller:partner-app");
+    assertThat(rateKeys).containsExactly("user:user_001@10", "caller:partner-app@42");
   }
 
   @Test

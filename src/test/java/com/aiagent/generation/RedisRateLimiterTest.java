@@ -53,9 +53,8 @@ class RedisRateLimiterTest {
   private static RedisRateLimiter limiter(RedisCache redis, int limit) {
     return new RedisRateLimiter(
         redis,
-        limit,
         Duration.ofMinutes(1),
-        new LocalRateLimiter(limit, Duration.ofMinutes(1), 1000),
+        new LocalRateLimiter(Duration.ofMinutes(1), 1000),
         Duration.ofMinutes(1));
   }
 
@@ -77,14 +76,14 @@ class RedisRateLimiterTest {
     int passed = 0;
     for (int i = 0; i < 10; i++) {
       RedisRateLimiter instance = i % 2 == 0 ? first : second;
-      if (await(instance.acquire("user:user_001", Instant.now())).allowed()) {
+      if (await(instance.acquire("user:user_001", 5, Instant.now())).allowed()) {
         passed++;
       }
     }
     assertThat(passed).isEqualTo(5);
-    RateLimiter.Decision refused = await(second.acquire("user:user_001", Instant.now()));
+    RateLimiter.Decision refused = await(second.acquire("user:user_001", 5, Instant.now()));
     assertThat(refused.retryAfterSeconds()).isBetween(1L, 12L);
-    assertThat(await(first.acquire("user:user_002", Instant.now())).allowed()).isTrue();
+    assertThat(await(first.acquire("user:user_002", 5, Instant.now())).allowed()).isTrue();
     assertThat(first.mode()).isEqualTo("redis");
 
     Redis client = Redis.createClient(vertx, URL);
@@ -107,7 +106,7 @@ class RedisRateLimiterTest {
       RedisRateLimiter limiter = limiter(redis("redis://127.0.0.1:" + TestApp.freePort()), 3);
       int passed = 0;
       for (int i = 0; i < 6; i++) {
-        if (await(limiter.acquire("user:user_001", Instant.now())).allowed()) {
+        if (await(limiter.acquire("user:user_001", 3, Instant.now())).allowed()) {
           passed++;
         }
       }
