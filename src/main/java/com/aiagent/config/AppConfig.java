@@ -34,7 +34,9 @@ public record AppConfig(
       String publicBaseUrl,
       long shutdownGraceMs,
       boolean healthDetails,
-      int idleTimeoutSeconds) {}
+      int idleTimeoutSeconds,
+      int maxInitialLineBytes,
+      int maxHeaderBytes) {}
 
   /**
    * Who may call the API. {@code mode}: {@code open} (anyone: the embedded default's one-command

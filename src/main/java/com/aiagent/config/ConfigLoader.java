@@ -281,7 +281,9 @@ public final class ConfigLoader {
             optionalUrl("http.public_base_url"),
             integer("http.shutdown_grace_ms", 0, 60_000),
             bool("http.health_details"),
-            integer("http.idle_timeout_seconds", 1, 3600));
+            integer("http.idle_timeout_seconds", 1, 3600),
+            integer("http.max_initial_line_bytes", 256, 65_536),
+            integer("http.max_header_bytes", 1024, 65_536));
     AppConfig.Bus bus =
         new AppConfig.Bus(
             integer("bus.feed_timeout_ms", 1, 600_000),

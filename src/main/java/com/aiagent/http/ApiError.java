@@ -3,6 +3,10 @@ package com.aiagent.http;
 import com.aiagent.bus.ErrorCode;
 import com.aiagent.bus.ServiceFailure;
 import com.aiagent.config.AppConfig;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -17,6 +21,18 @@ final class ApiError {
 
   /** The router's own failures (no route, wrong method, body too large...) as JSON errors. */
   static void answerRouterErrors(Router router, AppConfig config) {
+    // A request whose connection closed under it (the client left, or a malformed body was
+    // refused) has nobody left to answer: said once at debug, not as an unhandled router error.
+    router
+        .route()
+        .failureHandler(
+            ctx -> {
+              if (ctx.failure() instanceof HttpClosedException) {
+                LOG.debug("{} {}: connection closed", ctx.request().method(), ctx.request().path());
+              } else {
+                ctx.next();
+              }
+            });
     router.errorHandler(400, ctx -> send(ctx, ErrorCode.BAD_REQUEST, "bad request"));
     router.errorHandler(
         404, ctx -> send(ctx, ErrorCode.NOT_FOUND, "no such route: " + ctx.request().path()));
@@ -68,8 +84,48 @@ final class ApiError {
     send(ctx, code.httpStatus(), code.wireName(), message);
   }
 
+  /**
+   * A request the HTTP codec could not read (a URI or headers over the limits, a malformed request
+   * line or header): its status with the usual JSON body, then the connection closes, since what
+   * follows on it cannot be trusted to start a request.
+   */
+  static void answerInvalidRequest(HttpServerRequest request) {
+    Throwable cause = request.decoderResult().cause();
+    int status;
+    String code;
+    String message;
+    if (cause instanceof TooLongHttpLineException) {
+      status = 414;
+      code = "uri_too_long";
+      message = "the request line is longer than the server reads";
+    } else if (cause instanceof TooLongHttpHeaderException) {
+      status = 431;
+      code = "headers_too_large";
+      message = "the request headers are larger than the server reads";
+    } else {
+      status = 400;
+      code = ErrorCode.BAD_REQUEST.wireName();
+      message = "malformed request";
+    }
+    JsonObject body =
+        new JsonObject().put("error", new JsonObject().put("code", code).put("message", message));
+    request
+        .response()
+        .setStatusCode(status)
+        .putHeader("Content-Type", HttpVerticle.JSON)
+        .putHeader("Connection", "close")
+        .end(body.toBuffer())
+        .onComplete(done -> request.connection().close());
+  }
+
   /** Maps a failed bus call (or anything else) to a response; unknown errors never show details. */
   static void fail(RoutingContext ctx, Throwable error) {
+    if (error instanceof HttpClosedException) {
+      // The client went away (or a malformed request was refused and its connection closed):
+      // nobody is left to answer.
+      LOG.debug("{} {}: connection closed", ctx.request().method(), ctx.request().path());
+      return;
+    }
     if (error instanceof ServiceFailure failure) {
       failure
           .retryAfterSeconds()

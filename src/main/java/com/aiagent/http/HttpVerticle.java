@@ -96,9 +96,16 @@ public final class HttpVerticle extends VerticleBase {
                 // Idle keep-alive connections are closed, so they cannot exhaust descriptors.
                 .setIdleTimeout(config.http().idleTimeoutSeconds())
                 .setIdleTimeoutUnit(TimeUnit.SECONDS)
+                // Over these the codec answers 414 / 431 (ApiError.answerInvalidRequest).
+                .setMaxInitialLineLength(config.http().maxInitialLineBytes())
+                .setMaxHeaderSize(config.http().maxHeaderBytes())
                 .setHost(config.http().host())
                 .setPort(config.http().port()));
-    return server.requestHandler(router).listen();
+    return server
+        .connectionHandler(FramingGuard::install)
+        .invalidRequestHandler(ApiError::answerInvalidRequest)
+        .requestHandler(router)
+        .listen();
   }
 
   /** Stop accepting, let in-flight requests finish within the grace period, then close. */
