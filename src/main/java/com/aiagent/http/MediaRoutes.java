@@ -37,10 +37,14 @@ final class MediaRoutes {
       return;
     }
     String etag = MediaNames.etag(file);
-    if (etag.equals(ctx.request().getHeader("If-None-Match"))) {
+    String ifNoneMatch = ctx.request().getHeader("If-None-Match");
+    // A picture never changes under its name, so a tag the client names is answered at once; "*"
+    // (any representation) only once the picture is known to exist.
+    if (namesTag(ifNoneMatch, etag)) {
       cacheable(ctx, etag).setStatusCode(304).end();
       return;
     }
+    boolean anyTag = ifNoneMatch != null && ifNoneMatch.strip().equals("*");
     if (FOLDER.equals(config.store())) {
       // The file goes from the folder to the socket (sendfile where the OS has it), not through
       // the heap and the bus.
@@ -51,24 +55,52 @@ final class MediaRoutes {
           .recover(missing -> Future.failedFuture(ServiceFailure.notFound("no such media file")))
           .compose(
               props ->
-                  cacheable(ctx, etag)
-                      .putHeader("Content-Type", WEBP)
-                      // Said explicitly so a HEAD, which sends no body, still tells the size.
-                      .putHeader("Content-Length", String.valueOf(props.size()))
-                      .sendFile(path.toString()))
+                  anyTag
+                      ? cacheable(ctx, etag).setStatusCode(304).end()
+                      : cacheable(ctx, etag)
+                          .putHeader("Content-Type", WEBP)
+                          // Said explicitly so a HEAD, which sends no body, still tells the size.
+                          .putHeader("Content-Length", String.valueOf(props.size()))
+                          .sendFile(path.toString()))
           .onFailure(error -> ApiError.fail(ctx, error));
       return;
     }
     media
         .get(file)
         .onSuccess(
-            found ->
-                cacheable(ctx, etag)
-                    .putHeader("Content-Type", found.contentType())
-                    // Said explicitly so a HEAD, which sends no body, still tells the size.
-                    .putHeader("Content-Length", String.valueOf(found.bytes().length))
-                    .end(Buffer.buffer(found.bytes())))
+            found -> {
+              if (anyTag) {
+                cacheable(ctx, etag).setStatusCode(304).end();
+                return;
+              }
+              cacheable(ctx, etag)
+                  .putHeader("Content-Type", found.contentType())
+                  // Said explicitly so a HEAD, which sends no body, still tells the size.
+                  .putHeader("Content-Length", String.valueOf(found.bytes().length))
+                  .end(Buffer.buffer(found.bytes()));
+            })
         .onFailure(error -> ApiError.fail(ctx, error));
+  }
+
+  /**
+   * Whether an {@code If-None-Match} list names {@code etag}, compared weakly (RFC 9110 13.1.2: a
+   * {@code W/} prefix does not matter); {@code *} is not a name and is handled by the caller.
+   */
+  static boolean namesTag(String ifNoneMatch, String etag) {
+    if (ifNoneMatch == null) {
+      return false;
+    }
+    String opaque = etag.startsWith("W/") ? etag.substring(2) : etag;
+    for (String candidate : ifNoneMatch.split(",")) {
+      String tag = candidate.strip();
+      if (tag.startsWith("W/")) {
+        tag = tag.substring(2);
+      }
+      if (tag.equals(opaque)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A found picture's caching headers (never on a 404, which a cache would keep for a year). */
