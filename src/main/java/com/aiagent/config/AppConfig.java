@@ -36,7 +36,8 @@ public record AppConfig(
       boolean healthDetails,
       int idleTimeoutSeconds,
       int maxInitialLineBytes,
-      int maxHeaderBytes) {}
+      int maxHeaderBytes,
+      java.util.List<String> allowedHosts) {}
 
   /**
    * Who may call the API. {@code mode}: {@code open} (anyone: the embedded default's one-command

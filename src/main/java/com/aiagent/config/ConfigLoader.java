@@ -35,6 +35,7 @@ public final class ConfigLoader {
           new Override("HTTP_INSTANCES", "http.instances", Function.identity()),
           new Override("PUBLIC_BASE_URL", "http.public_base_url", Function.identity()),
           new Override("HEALTH_DETAILS", "http.health_details", Function.identity()),
+          new Override("ALLOWED_HOSTS", "http.allowed_hosts", Function.identity()),
           new Override(
               "HTTP_IDLE_TIMEOUT_SECONDS", "http.idle_timeout_seconds", Function.identity()),
           new Override("AUTH_MODE", "auth.mode", Function.identity()),
@@ -283,7 +284,8 @@ public final class ConfigLoader {
             bool("http.health_details"),
             integer("http.idle_timeout_seconds", 1, 3600),
             integer("http.max_initial_line_bytes", 256, 65_536),
-            integer("http.max_header_bytes", 1024, 65_536));
+            integer("http.max_header_bytes", 1024, 65_536),
+            hosts("http.allowed_hosts"));
     AppConfig.Bus bus =
         new AppConfig.Bus(
             integer("bus.feed_timeout_ms", 1, 600_000),
@@ -697,6 +699,24 @@ public final class ConfigLoader {
   }
 
   /** HTTP statuses, as a JSON array or a comma-separated list (the environment's form). */
+  /** Comma-separated hosts: {@code name}, {@code name:port} or {@code .suffix}; empty: none. */
+  private List<String> hosts(String path) {
+    String raw = optionalText(path);
+    if (raw == null) {
+      return List.of();
+    }
+    List<String> hosts = new java.util.ArrayList<>();
+    for (String part : raw.split(",")) {
+      String host = part.strip().toLowerCase(Locale.ROOT);
+      if (!host.matches("\\.?[a-z0-9.-]{1,253}(:\\d{1,5})?")) {
+        throw new ConfigException(
+            source(path) + ": '" + part.strip() + "' is not a host, host:port or .suffix");
+      }
+      hosts.add(host);
+    }
+    return List.copyOf(hosts);
+  }
+
   private List<Integer> statuses(String path) {
     Object raw = value(path);
     List<?> items =

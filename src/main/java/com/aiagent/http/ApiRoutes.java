@@ -116,9 +116,7 @@ final class ApiRoutes {
 
   void getPost(RoutingContext ctx) {
     answer(
-        ctx,
-        200,
-        generation.getPost(new GetPostRequest(ctx.pathParam("id"), RequestBodies.origin(ctx))));
+        ctx, 200, generation.getPost(new GetPostRequest(ctx.pathParam("id"), bodies.origin(ctx))));
   }
 
   /** The record encoded inside the future chain, so an encoding failure is a JSON 500 too. */

@@ -52,6 +52,23 @@ final class RequestBodies {
     return new GenerateFeedRequest(userId, prompt, (Boolean) generateImage, origin(ctx), caller);
   }
 
+  private boolean allowed(String host) {
+    List<String> allowed = config.http().allowedHosts();
+    if (allowed.isEmpty()) {
+      return true;
+    }
+    String lower = host.toLowerCase(java.util.Locale.ROOT);
+    String name = lower.startsWith("[") ? lower : lower.replaceFirst(":\\d+$", "");
+    for (String entry : allowed) {
+      if (entry.startsWith(".")
+          ? name.endsWith(entry)
+          : entry.equals(lower) || entry.equals(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The body as JSON (an object, an array, a value), or null when there is none. */
   private static Object decode(RoutingContext ctx) {
     Buffer raw = ctx.body().buffer();
@@ -91,12 +108,14 @@ final class RequestBodies {
 
   /**
    * The origin the client called, for absolute picture URLs: the Host header, and https when a
-   * proxy such as Cloud Run's front end says so in X-Forwarded-Proto. A malformed Host gives null
-   * (the configured or default base URL is used); X-Forwarded-Host is not trusted.
+   * proxy such as Cloud Run's front end says so in X-Forwarded-Proto. A malformed Host, or one
+   * outside {@code http.allowed_hosts} when that is set, gives null (the configured or default base
+   * URL is used), so a forged Host never lands in a URL a client is given; X-Forwarded-Host is not
+   * trusted.
    */
-  static String origin(RoutingContext ctx) {
+  String origin(RoutingContext ctx) {
     String host = ctx.request().getHeader("Host");
-    if (host == null || !HOST.matcher(host).matches()) {
+    if (host == null || !HOST.matcher(host).matches() || !allowed(host)) {
       return null;
     }
     String proto = ctx.request().getHeader("X-Forwarded-Proto");
