@@ -18,9 +18,6 @@ import org.slf4j.LoggerFactory;
  * [--all]} and {@code warm-candidates} run one command and exit.
  */
 public final class Main {
-  /** Cloud Run kills the container 10 s after SIGTERM; leave margin for the JVM to exit. */
-  private static final long SHUTDOWN_LIMIT_MS = 8_000;
-
   private static final String USAGE =
       "usage: java -jar ai-agent.jar [serve | seed | generate-embeddings [--all] | warm-candidates]";
 
@@ -76,7 +73,7 @@ public final class Main {
                         .eventually(vertx::close)
                         .toCompletionStage()
                         .toCompletableFuture()
-                        .get(SHUTDOWN_LIMIT_MS, TimeUnit.MILLISECONDS);
+                        .get(config.http().shutdownLimitMs(), TimeUnit.MILLISECONDS);
                     log.info("stopped");
                   } catch (Exception e) {
                     log.warn("shutdown did not finish cleanly: {}", e.toString());

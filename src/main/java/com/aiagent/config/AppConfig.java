@@ -33,6 +33,8 @@ public record AppConfig(
       int maxBodyBytes,
       String publicBaseUrl,
       long shutdownGraceMs,
+      long drainAnswerMs,
+      long shutdownLimitMs,
       boolean healthDetails,
       int idleTimeoutSeconds,
       int maxInitialLineBytes,

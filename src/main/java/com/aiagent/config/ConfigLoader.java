@@ -36,6 +36,9 @@ public final class ConfigLoader {
           new Override("PUBLIC_BASE_URL", "http.public_base_url", Function.identity()),
           new Override("HEALTH_DETAILS", "http.health_details", Function.identity()),
           new Override("ALLOWED_HOSTS", "http.allowed_hosts", Function.identity()),
+          new Override("SHUTDOWN_GRACE_MS", "http.shutdown_grace_ms", Function.identity()),
+          new Override("DRAIN_ANSWER_MS", "http.drain_answer_ms", Function.identity()),
+          new Override("SHUTDOWN_LIMIT_MS", "http.shutdown_limit_ms", Function.identity()),
           new Override(
               "HTTP_IDLE_TIMEOUT_SECONDS", "http.idle_timeout_seconds", Function.identity()),
           new Override("AUTH_MODE", "auth.mode", Function.identity()),
@@ -281,11 +284,25 @@ public final class ConfigLoader {
             integer("http.max_body_bytes", 1024, 16 * 1024 * 1024),
             optionalUrl("http.public_base_url"),
             integer("http.shutdown_grace_ms", 0, 60_000),
+            integer("http.drain_answer_ms", 0, 60_000),
+            integer("http.shutdown_limit_ms", 100, 600_000),
             bool("http.health_details"),
             integer("http.idle_timeout_seconds", 1, 3600),
             integer("http.max_initial_line_bytes", 256, 65_536),
             integer("http.max_header_bytes", 1024, 65_536),
             hosts("http.allowed_hosts"));
+    if (http.drainAnswerMs() >= http.shutdownGraceMs()
+        || http.shutdownGraceMs() >= http.shutdownLimitMs()) {
+      throw new ConfigException(
+          source("http.drain_answer_ms")
+              + ": in-flight requests are answered at drain_answer_ms ("
+              + http.drainAnswerMs()
+              + "), which must come before the grace period ends (shutdown_grace_ms "
+              + http.shutdownGraceMs()
+              + "), which must end before the process gives up (shutdown_limit_ms "
+              + http.shutdownLimitMs()
+              + ")");
+    }
     AppConfig.Bus bus =
         new AppConfig.Bus(
             integer("bus.feed_timeout_ms", 1, 600_000),

@@ -45,12 +45,7 @@ final class ApiRoutes {
   void health(RoutingContext ctx) {
     health
         .check()
-        .onSuccess(
-            report ->
-                ctx.response()
-                    .setStatusCode(report.up() ? 200 : 503)
-                    .putHeader("Content-Type", HttpVerticle.JSON)
-                    .end(report.body().toBuffer()))
+        .onSuccess(report -> sendJson(ctx, report.up() ? 200 : 503, report.body().toBuffer()))
         .onFailure(error -> ApiError.fail(ctx, error));
   }
 
@@ -128,6 +123,9 @@ final class ApiRoutes {
   }
 
   private static void sendJson(RoutingContext ctx, int status, Buffer body) {
+    if (ctx.response().ended()) {
+      return; // answered 503 while draining, before the module replied
+    }
     ctx.response().setStatusCode(status).putHeader("Content-Type", HttpVerticle.JSON).end(body);
   }
 }

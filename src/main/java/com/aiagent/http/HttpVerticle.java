@@ -1,6 +1,7 @@
 package com.aiagent.http;
 
 import com.aiagent.bus.BusCodecs;
+import com.aiagent.bus.ErrorCode;
 import com.aiagent.bus.HealthProbe;
 import com.aiagent.bus.HealthStatus;
 import com.aiagent.config.AppConfig;
@@ -16,7 +17,10 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,6 +34,9 @@ public final class HttpVerticle extends VerticleBase {
   private final AppConfig config;
   private HttpServer server;
   private volatile boolean draining;
+
+  /** Requests not yet answered, on this verticle's event loop only. */
+  private final Set<RoutingContext> inFlight = new HashSet<>();
 
   public HttpVerticle(AppConfig config) {
     this.config = config;
@@ -54,6 +61,7 @@ public final class HttpVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     router.route().handler(new RequestLog(config.gcp().projectId()));
     router.route().handler(this::closeWhileDraining);
+    router.route().handler(this::track);
     // HEAD answers what GET would, without the body (uptime checkers and caches send HEAD).
     router.route("/health").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(api::health);
     router
@@ -108,11 +116,31 @@ public final class HttpVerticle extends VerticleBase {
         .listen();
   }
 
-  /** Stop accepting, let in-flight requests finish within the grace period, then close. */
+  /**
+   * Stop accepting and let in-flight requests finish; at {@code http.drain_answer_ms} those still
+   * waiting (a slow model call, say) are answered 503 with {@code Retry-After}, so every client
+   * hears back inside the grace period instead of losing its connection at its end.
+   */
   @Override
   public Future<?> stop() {
     draining = true;
+    if (!inFlight.isEmpty()) {
+      vertx.setTimer(Math.max(1, config.http().drainAnswerMs()), t -> answerInFlight());
+    }
     return server.shutdown(config.http().shutdownGraceMs(), TimeUnit.MILLISECONDS);
+  }
+
+  private void track(RoutingContext ctx) {
+    inFlight.add(ctx);
+    ctx.addEndHandler(done -> inFlight.remove(ctx));
+    ctx.next();
+  }
+
+  private void answerInFlight() {
+    for (RoutingContext ctx : List.copyOf(inFlight)) {
+      ctx.response().putHeader("Retry-After", "1");
+      ApiError.send(ctx, ErrorCode.UNAVAILABLE, "the service is restarting; retry the request");
+    }
   }
 
   /**

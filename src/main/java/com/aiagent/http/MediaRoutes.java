@@ -55,13 +55,16 @@ final class MediaRoutes {
           .recover(missing -> Future.failedFuture(ServiceFailure.notFound("no such media file")))
           .compose(
               props ->
-                  anyTag
-                      ? cacheable(ctx, etag).setStatusCode(304).end()
-                      : cacheable(ctx, etag)
-                          .putHeader("Content-Type", WEBP)
-                          // Said explicitly so a HEAD, which sends no body, still tells the size.
-                          .putHeader("Content-Length", String.valueOf(props.size()))
-                          .sendFile(path.toString()))
+                  ctx.response().ended()
+                      ? Future.succeededFuture()
+                      : anyTag
+                          ? cacheable(ctx, etag).setStatusCode(304).end()
+                          : cacheable(ctx, etag)
+                              .putHeader("Content-Type", WEBP)
+                              // Said explicitly so a HEAD, which sends no body, still tells the
+                              // size.
+                              .putHeader("Content-Length", String.valueOf(props.size()))
+                              .sendFile(path.toString()))
           .onFailure(error -> ApiError.fail(ctx, error));
       return;
     }
@@ -69,6 +72,9 @@ final class MediaRoutes {
         .get(file)
         .onSuccess(
             found -> {
+              if (ctx.response().ended()) {
+                return;
+              }
               if (anyTag) {
                 cacheable(ctx, etag).setStatusCode(304).end();
                 return;

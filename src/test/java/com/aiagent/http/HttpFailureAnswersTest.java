@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * module answered still ends the response with the JSON error, never a hung connection.
  */
 class HttpFailureAnswersTest {
-  private final Vertx vertx = Vertx.vertx();
+  private Vertx vertx = Vertx.vertx();
   private WebClient client;
   private int port;
 
@@ -199,5 +199,37 @@ class HttpFailureAnswersTest {
 
   private static <T> T await(Future<T> future) throws Exception {
     return future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void aRequestStillWaitingWhenTheDrainEndsIsAnswered503InsideTheGracePeriod() throws Exception {
+    await(vertx.close());
+    vertx = Vertx.vertx();
+    port = TestApp.freePort();
+    Map<String, String> env =
+        Map.of(
+            "PORT", String.valueOf(port),
+            "HTTP_INSTANCES", "1",
+            "DRAIN_ANSWER_MS", "300",
+            "SHUTDOWN_GRACE_MS", "2000");
+    String deployment = await(vertx.deployVerticle(new HttpVerticle(ConfigLoader.load(env))));
+    // A feed module that never answers, like a model call slower than the drain.
+    vertx.eventBus().consumer(FeedAddresses.GET, message -> {});
+    client =
+        WebClient.create(
+            vertx, new WebClientOptions().setDefaultHost("localhost").setDefaultPort(port));
+    Future<HttpResponse<Buffer>> waiting = client.get("/v1/feed?user_id=user_001").send();
+    Thread.sleep(200);
+    long stopping = System.nanoTime();
+    Future<Void> undeployed = vertx.undeploy(deployment);
+    HttpResponse<Buffer> answer = await(waiting);
+    long tookMs = (System.nanoTime() - stopping) / 1_000_000;
+    assertThat(answer.statusCode()).isEqualTo(503);
+    assertThat(answer.getHeader("Retry-After")).isEqualTo("1");
+    assertThat(answer.getHeader("Connection")).isEqualTo("close");
+    assertThat(answer.bodyAsJsonObject().getJsonObject("error").getString("code"))
+        .isEqualTo("unavailable");
+    assertThat(tookMs).as("answered at the drain, before the 2 s grace ends").isLessThan(2000);
+    await(undeployed);
   }
 }
