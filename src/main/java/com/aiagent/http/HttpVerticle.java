@@ -1,7 +1,6 @@
 package com.aiagent.http;
 
 import com.aiagent.bus.BusCodecs;
-import com.aiagent.bus.ErrorCode;
 import com.aiagent.bus.HealthProbe;
 import com.aiagent.bus.HealthStatus;
 import com.aiagent.config.AppConfig;
@@ -15,12 +14,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,10 +27,7 @@ public final class HttpVerticle extends VerticleBase {
 
   private final AppConfig config;
   private HttpServer server;
-  private volatile boolean draining;
-
-  /** Requests not yet answered, on this verticle's event loop only. */
-  private final Set<RoutingContext> inFlight = new HashSet<>();
+  private final Drain drain = new Drain();
 
   public HttpVerticle(AppConfig config) {
     this.config = config;
@@ -60,8 +51,7 @@ public final class HttpVerticle extends VerticleBase {
 
     Router router = Router.router(vertx);
     router.route().handler(new RequestLog(config.gcp().projectId()));
-    router.route().handler(this::closeWhileDraining);
-    router.route().handler(this::track);
+    router.route().handler(drain::track);
     // HEAD answers what GET would, without the body (uptime checkers and caches send HEAD).
     router.route("/health").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(api::health);
     router
@@ -76,13 +66,13 @@ public final class HttpVerticle extends VerticleBase {
         .post("/v1/ai/generate-feed")
         .handler(BodyHandler.create(false).setBodyLimit(config.http().maxBodyBytes()))
         .handler(auth.writes())
-        .handler(HttpVerticle::requireJson)
+        .handler(RequestBodies::requireJson)
         .handler(api::generateFeed);
     router
         .post("/v1/events")
         .handler(BodyHandler.create(false).setBodyLimit(config.events().maxBodyBytes()))
         .handler(auth.writes())
-        .handler(HttpVerticle::requireJson)
+        .handler(RequestBodies::requireJson)
         .handler(api::recordEvents);
     router
         .route("/v1/ai/feeds/:id")
@@ -116,59 +106,10 @@ public final class HttpVerticle extends VerticleBase {
         .listen();
   }
 
-  /**
-   * Stop accepting and let in-flight requests finish; at {@code http.drain_answer_ms} those still
-   * waiting (a slow model call, say) are answered 503 with {@code Retry-After}, so every client
-   * hears back inside the grace period instead of losing its connection at its end.
-   */
+  /** Stop accepting, let in-flight requests finish (or answer them 503 late), then close. */
   @Override
   public Future<?> stop() {
-    draining = true;
-    if (!inFlight.isEmpty()) {
-      vertx.setTimer(Math.max(1, config.http().drainAnswerMs()), t -> answerInFlight());
-    }
+    drain.begin(vertx, config.http().drainAnswerMs());
     return server.shutdown(config.http().shutdownGraceMs(), TimeUnit.MILLISECONDS);
-  }
-
-  private void track(RoutingContext ctx) {
-    inFlight.add(ctx);
-    ctx.addEndHandler(done -> inFlight.remove(ctx));
-    ctx.next();
-  }
-
-  private void answerInFlight() {
-    for (RoutingContext ctx : List.copyOf(inFlight)) {
-      ctx.response().putHeader("Retry-After", "1");
-      ApiError.send(ctx, ErrorCode.UNAVAILABLE, "the service is restarting; retry the request");
-    }
-  }
-
-  /**
-   * While draining, every answer tells keep-alive clients to reconnect (to another instance)
-   * instead of sending their next request down a connection about to close.
-   */
-  private void closeWhileDraining(RoutingContext ctx) {
-    ctx.addHeadersEndHandler(
-        v -> {
-          if (draining) {
-            ctx.response().putHeader("Connection", "close");
-          }
-        });
-    ctx.next();
-  }
-
-  /**
-   * The body must be declared {@code application/json} (media types compare without case, and a
-   * charset parameter is fine); {@code *}{@code /*}, a bare {@code json} or none is a 415. Vert.x's
-   * {@code consumes} took wildcards and refused upper case.
-   */
-  private static void requireJson(RoutingContext ctx) {
-    String type = ctx.request().getHeader("Content-Type");
-    String media = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-    if (media.equals("application/json")) {
-      ctx.next();
-    } else {
-      ApiError.send(ctx, 415, "unsupported_media_type", "send the body as application/json");
-    }
   }
 }

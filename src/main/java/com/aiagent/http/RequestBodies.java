@@ -14,6 +14,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -67,6 +68,21 @@ final class RequestBodies {
       }
     }
     return false;
+  }
+
+  /**
+   * The body must be declared {@code application/json} (media types compare without case, and a
+   * charset parameter is fine); {@code *}{@code /*}, a bare {@code json} or none is a 415. Vert.x's
+   * {@code consumes} took wildcards and refused upper case.
+   */
+  static void requireJson(RoutingContext ctx) {
+    String type = ctx.request().getHeader("Content-Type");
+    String media = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+    if (media.equals("application/json")) {
+      ctx.next();
+    } else {
+      ApiError.send(ctx, 415, "unsupported_media_type", "send the body as application/json");
+    }
   }
 
   /** The body as JSON (an object, an array, a value), or null when there is none. */
