@@ -5,6 +5,8 @@ import com.aiagent.config.ConfigLoader;
 import com.aiagent.store.Stores;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -60,6 +62,20 @@ public final class TestApp {
 
   public int port() {
     return config.http().port();
+  }
+
+  /** A web client whose requests go to this app. */
+  public WebClient client(Vertx vertx) {
+    return WebClient.create(
+        vertx, new WebClientOptions().setDefaultHost("localhost").setDefaultPort(port()));
+  }
+
+  /** Waits for {@code future} (a minute at most) and returns its result or throws its failure. */
+  public static <T> T await(Future<T> future) throws Exception {
+    return future
+        .toCompletionStage()
+        .toCompletableFuture()
+        .get(60, java.util.concurrent.TimeUnit.SECONDS);
   }
 
   public static int freePort() {

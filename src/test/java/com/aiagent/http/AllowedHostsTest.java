@@ -1,17 +1,15 @@
 package com.aiagent.http;
 
+import static com.aiagent.TestApp.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.aiagent.TestApp;
 import com.aiagent.config.ConfigLoader;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,9 +26,7 @@ class AllowedHostsTest {
   void start() throws Exception {
     app = TestApp.create(Map.of("ALLOWED_HOSTS", "feed.example.com, .run.app"));
     await(app.start(vertx));
-    client =
-        WebClient.create(
-            vertx, new WebClientOptions().setDefaultHost("localhost").setDefaultPort(app.port()));
+    client = app.client(vertx);
   }
 
   @AfterAll
@@ -64,9 +60,5 @@ class AllowedHostsTest {
   void aMalformedEntryStopsStartUp() {
     assertThatThrownBy(() -> ConfigLoader.load(Map.of("ALLOWED_HOSTS", "ok.example,http://x/")))
         .hasMessage("ALLOWED_HOSTS: 'http://x/' is not a host, host:port or .suffix");
-  }
-
-  private static <T> T await(Future<T> future) throws Exception {
-    return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
   }
 }

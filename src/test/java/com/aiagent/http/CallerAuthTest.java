@@ -1,12 +1,12 @@
 package com.aiagent.http;
 
+import static com.aiagent.TestApp.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.aiagent.TestApp;
 import com.aiagent.config.ConfigException;
 import com.aiagent.config.ConfigLoader;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -14,11 +14,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -32,10 +30,6 @@ import org.junit.jupiter.api.TestInstance;
 class CallerAuthTest {
   private static final String WEB_KEY = "web-0123456789abcdef";
   private static final String CRM_KEY = "crm-0123456789abcdef";
-
-  private static <T> T await(Future<T> future) throws Exception {
-    return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-  }
 
   private static JsonObject post(String userId) {
     return new JsonObject()
@@ -68,9 +62,7 @@ class CallerAuthTest {
     void start() throws Exception {
       app = TestApp.create(env());
       await(app.start(vertx));
-      client =
-          WebClient.create(
-              vertx, new WebClientOptions().setDefaultHost("localhost").setDefaultPort(app.port()));
+      client = app.client(vertx);
     }
 
     @AfterAll

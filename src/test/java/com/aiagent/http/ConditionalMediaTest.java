@@ -1,16 +1,14 @@
 package com.aiagent.http;
 
+import static com.aiagent.TestApp.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aiagent.TestApp;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,9 +29,7 @@ class ConditionalMediaTest {
   void start() throws Exception {
     app = TestApp.create();
     await(app.start(vertx));
-    client =
-        WebClient.create(
-            vertx, new WebClientOptions().setDefaultHost("localhost").setDefaultPort(app.port()));
+    client = app.client(vertx);
     JsonObject post =
         await(
                 client
@@ -76,9 +72,5 @@ class ConditionalMediaTest {
     assertThat(MediaRoutes.namesTag("\"b\",W/\"a\"", "\"a\"")).isTrue();
     assertThat(MediaRoutes.namesTag("\"ab\"", "\"a\"")).isFalse();
     assertThat(MediaRoutes.namesTag("*", "\"a\"")).isFalse();
-  }
-
-  private static <T> T await(Future<T> future) throws Exception {
-    return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
   }
 }
