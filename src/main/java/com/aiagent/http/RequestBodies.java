@@ -6,15 +6,23 @@ import com.aiagent.config.AppConfig;
 import com.aiagent.events.EventInput;
 import com.aiagent.events.RecordEvents;
 import com.aiagent.generation.GenerateFeedRequest;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -25,6 +33,16 @@ import java.util.regex.Pattern;
 final class RequestBodies {
   private static final Pattern HOST =
       Pattern.compile("[A-Za-z0-9.-]{1,253}(:\\d{1,5})?|\\[[0-9A-Fa-f:.]+\\](:\\d{1,5})?");
+
+  /**
+   * Jackson as RFC 8259 reads: comments refused (its default), a key given twice refused, nothing
+   * after the value.
+   */
+  private static final ObjectMapper STRICT =
+      JsonMapper.builder()
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
 
   private final AppConfig config;
 
@@ -85,17 +103,46 @@ final class RequestBodies {
     }
   }
 
-  /** The body as JSON (an object, an array, a value), or null when there is none. */
+  /**
+   * The body as JSON (an object, an array, a value), or null when there is none. Read strictly, as
+   * RFC 8259 has it: UTF-8 only (no byte order mark, no UTF-16 or UTF-32, no overlong or otherwise
+   * malformed sequences), no comments, no key twice. Vert.x's own decoder accepts comments, and
+   * Jackson guesses other encodings.
+   */
   private static Object decode(RoutingContext ctx) {
     Buffer raw = ctx.body().buffer();
     if (raw == null || raw.length() == 0) {
       return null;
     }
+    String text;
     try {
-      return Json.decodeValue(raw);
-    } catch (DecodeException e) {
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(raw.getBytes()))
+              .toString();
+    } catch (CharacterCodingException e) {
+      throw ServiceFailure.badRequest("body is not valid UTF-8");
+    }
+    if (text.startsWith("\uFEFF")) {
+      throw ServiceFailure.badRequest("body must be UTF-8 JSON without a byte order mark");
+    }
+    Object value;
+    try {
+      value = STRICT.readValue(text, Object.class);
+    } catch (JsonProcessingException e) {
       throw ServiceFailure.badRequest("body is not valid JSON");
     }
+    return value instanceof Map<?, ?> map
+        ? new JsonObject(cast(map))
+        : value instanceof List<?> list ? new JsonArray(list) : value;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> cast(Map<?, ?> map) {
+    return (Map<String, Object>) map;
   }
 
   /** {@code {"events": [...]}} or a bare array of events. */
