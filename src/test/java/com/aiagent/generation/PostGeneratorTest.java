@@ -305,6 +305,11 @@ class PostGeneratorTest {
           }
 
           @Override
+          public Future<java.util.Set<String>> publishedAmong(java.util.List<String> ids) {
+            return Future.succeededFuture(java.util.Set.of());
+          }
+
+          @Override
           public Future<Long> count() {
             return Future.succeededFuture(0L);
           }
