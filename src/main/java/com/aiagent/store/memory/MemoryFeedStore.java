@@ -107,11 +107,7 @@ public final class MemoryFeedStore implements FeedStore {
   public Future<List<FollowedPost>> followedPosts(String userId, FollowedPostsQuery query) {
     List<StoredPost> found = new ArrayList<>();
     for (String author : graph.newestTargets(userId, EdgeType.FOLLOWS, query.maxAuthors())) {
-      for (StoredPost post : posts.publishedBy(author, query)) {
-        if (!activity.isHidden(userId, post.id())) {
-          found.add(post);
-        }
-      }
+      found.addAll(posts.publishedBy(author, query, p -> !activity.isHidden(userId, p.id())));
     }
     found.sort(MemoryPostStore.NEWEST_FIRST);
     List<StoredPost> page = found.subList(0, Math.min(query.limit(), found.size()));

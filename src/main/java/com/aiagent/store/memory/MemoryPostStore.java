@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * Generated posts in this process, as retention keeps them: a save drops the posts beyond the
@@ -97,8 +98,12 @@ public final class MemoryPostStore implements PostStore {
     }
   }
 
-  /** The author's published posts that {@code query} admits, newest first, up to its limit. */
-  List<StoredPost> publishedBy(String authorId, FollowedPostsQuery query) {
+  /**
+   * The author's published posts that {@code query} admits and {@code shown} accepts, newest first,
+   * up to the query's limit.
+   */
+  List<StoredPost> publishedBy(
+      String authorId, FollowedPostsQuery query, Predicate<StoredPost> shown) {
     Instant now = clock.instant();
     List<StoredPost> found = new ArrayList<>();
     synchronized (order) {
@@ -110,7 +115,7 @@ public final class MemoryPostStore implements PostStore {
         if (found.size() == query.limit() || !post.createdAt().isAfter(query.since())) {
           break;
         }
-        if (query.admits(post.createdAt(), post.id()) && !expired(post, now)) {
+        if (query.admits(post.createdAt(), post.id()) && !expired(post, now) && shown.test(post)) {
           found.add(post);
         }
       }
