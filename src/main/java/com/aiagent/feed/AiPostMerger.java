@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * Builds one page from the ranked items it may show and the newest published AI-generated posts of
@@ -44,13 +45,14 @@ final class AiPostMerger {
     return Math.min(config.aiPosts().perPage(), limit) + 1;
   }
 
+  /** {@code converter} makes a feed item of a ranked item and its words (the service's mapping). */
   Merged merge(
       List<RankedItem> ranked,
       Map<String, ItemText> words,
       List<FollowedPost> posts,
       int limit,
       Instant asOf,
-      Converter converter) {
+      BiFunction<RankedItem, ItemText, FeedItem> converter) {
     int perPage = Math.min(config.aiPosts().perPage(), limit);
     List<FeedItem> items = new ArrayList<>(limit);
     int slots = 0;
@@ -75,7 +77,7 @@ final class AiPostMerger {
       } else {
         ItemText text = words.get(head.id());
         if (text != null) {
-          items.add(converter.item(head, text));
+          items.add(converter.apply(head, text));
         }
         nextRanked++;
       }
@@ -83,11 +85,6 @@ final class AiPostMerger {
     }
     FollowedPost last = nextAi == 0 ? null : posts.get(nextAi - 1);
     return new Merged(List.copyOf(items), nextRanked, last, nextAi < posts.size());
-  }
-
-  /** Turns a ranked item and its words into a feed item (the feed service's own mapping). */
-  interface Converter {
-    FeedItem item(RankedItem ranked, ItemText text);
   }
 
   FeedItem item(FollowedPost post, Instant asOf) {

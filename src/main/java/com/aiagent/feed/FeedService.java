@@ -1,5 +1,6 @@
 package com.aiagent.feed;
 
+import com.aiagent.bus.OutageLog;
 import com.aiagent.bus.RequestChecks;
 import com.aiagent.bus.ServiceFailure;
 import com.aiagent.config.AppConfig;
@@ -33,6 +34,9 @@ import org.slf4j.LoggerFactory;
 final class FeedService {
   private static final Logger LOG = LoggerFactory.getLogger(FeedService.class);
 
+  /** While the AI-post read fails, one warning a minute, not one per page. */
+  private static final long OUTAGE_LOG_MS = 60_000;
+
   /** Past this share of its TTL a served ranking is ranked again in the background. */
   private static final double REFRESH_AHEAD = 0.6;
 
@@ -46,6 +50,7 @@ final class FeedService {
   private final AiPostMerger merger;
   private final Clock clock;
   private final SingleFlight<String, FeedCache.Ranked> rankings = new SingleFlight<>();
+  private final OutageLog outages;
 
   FeedService(
       AppConfig.Feed config,
@@ -58,6 +63,7 @@ final class FeedService {
       Clock clock) {
     this.config = config;
     this.merger = merger;
+    this.outages = new OutageLog(LOG, OUTAGE_LOG_MS, () -> clock.millis());
     this.ads = ads;
     this.store = store;
     this.cache = cache;
@@ -226,7 +232,7 @@ final class FeedService {
         .followedPosts(userId, query)
         .recover(
             error -> {
-              LOG.warn("feed page for {} without AI posts: {}", userId, error.toString());
+              outages.warn("followed AI posts", error);
               return Future.succeededFuture(List.of());
             });
   }

@@ -28,15 +28,11 @@ public record FollowedPost(
   /** The fields of a stored post's document (the generated post's JSON, snake_case). */
   public static FollowedPost of(StoredPost post, double similarity, int seen) {
     JsonObject doc = post.document();
-    List<String> productIds = new ArrayList<>();
     String category = null;
-    JsonArray products = doc.getJsonArray("products", new JsonArray());
-    for (Object p : products) {
-      if (p instanceof JsonObject product && product.getString("id") != null) {
-        productIds.add(product.getString("id"));
-        if (category == null) {
-          category = product.getString("category");
-        }
+    for (Object p : doc.getJsonArray("products", new JsonArray())) {
+      if (p instanceof JsonObject product && product.getString("category") != null) {
+        category = product.getString("category");
+        break;
       }
     }
     List<String> hashtags = new ArrayList<>();
@@ -53,7 +49,7 @@ public record FollowedPost(
         doc.getString("content"),
         List.copyOf(hashtags),
         doc.getString("generated_image_url"),
-        List.copyOf(productIds),
+        List.copyOf(productIds(doc)),
         category,
         similarity,
         seen);

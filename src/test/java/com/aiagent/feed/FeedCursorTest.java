@@ -51,7 +51,7 @@ class FeedCursorTest {
     for (FeedCursor bad :
         List.of(
             new FeedCursor(0, NOW, 20, "user_001", NOW, null),
-            new FeedCursor(5, NOW, 20, "user_001", NOW.plusSeconds(60), null),
+            new FeedCursor(5, NOW.plusSeconds(60), 20, "user_001", NOW, null),
             new FeedCursor(5, NOW, 20, "user_001", NOW, "not-a-post"),
             new FeedCursor(5, NOW, 20, "user_001", NOW, post.toUpperCase()))) {
       assertThatThrownBy(() -> FeedCursor.decode(bad.encode(), NOW, "user_001", 20))
