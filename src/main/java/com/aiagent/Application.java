@@ -69,7 +69,11 @@ public final class Application {
                 deploy(
                     () ->
                         new EventsVerticle(
-                            config, stores.catalog(), stores.vectors(), stores.events()),
+                            config,
+                            stores.catalog(),
+                            stores.vectors(),
+                            stores.events(),
+                            stores.posts()),
                     1))
         .compose(
             v ->

@@ -137,6 +137,35 @@ class ReadmeTest {
   }
 
   @Test
+  void thePublishingCommandsPutThePostInTheFollowersNextFeed() throws Exception {
+    List<String> commands = commandsOf("### Published posts in followers' feeds");
+    assertThat(commands).hasSize(3);
+
+    Answer follow = run(commands.get(0));
+    assertThat(follow.status()).as(follow.body()).isEqualTo(202);
+    assertThat(follow.json().getInteger("accepted")).isEqualTo(1);
+    Answer post = run(commands.get(1));
+    assertThat(post.status()).as(post.body()).isEqualTo(200);
+    assertThat(post.json().getBoolean("published")).isTrue();
+    String id = post.json().getString("id");
+
+    Answer feed = run(commands.get(2));
+    assertThat(feed.status()).isEqualTo(200);
+    JsonObject item =
+        items(feed.json()).stream()
+            .filter(i -> id.equals(i.getString("id")))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no " + id + " in " + feed.body()));
+    assertThat(item.fieldNames()).containsAll(documentedKeys("In a feed it is `"));
+    assertThat(item.getString("type")).isEqualTo("ai_post");
+    assertThat(item.getBoolean("ai_generated")).isTrue();
+    assertThat(item.getString("label")).isEqualTo("AI 생성 · AI-generated");
+    assertThat(item.getJsonArray("reasons").getList())
+        .contains("followed_author")
+        .isSubsetOf(documentedReasons());
+  }
+
+  @Test
   void theLastPageHasNoNextCursorKey() throws Exception {
     String base = "curl \"http://localhost:8000/v1/feed?user_id=user_002&limit=100";
     JsonObject page = run(base + "\"").json();
@@ -218,7 +247,13 @@ class ReadmeTest {
 
   /** The curl commands of the README's "Try it" block, continuation lines joined. */
   private static List<String> tryItCommands() {
-    String section = README.substring(README.indexOf("## Try it"));
+    return commandsOf("## Try it");
+  }
+
+  /** The curl commands of the first bash block after {@code heading}, continuation lines joined. */
+  private static List<String> commandsOf(String heading) {
+    assertThat(README).contains(heading);
+    String section = README.substring(README.indexOf(heading));
     int open = section.indexOf("```bash") + "```bash".length();
     String block = section.substring(open, section.indexOf("```", open));
     List<String> commands = new ArrayList<>();

@@ -149,7 +149,15 @@ public record AppConfig(
       int seenSaturation,
       Signals signals,
       Candidates candidates,
-      Texts texts) {}
+      Texts texts,
+      AiPosts aiPosts) {}
+
+  /**
+   * Published AI-generated posts of followed authors, merged into each page at page time: at most
+   * {@code perPage} per page (0: none), none older than {@code maxAgeHours}, read from the reader's
+   * {@code maxAuthors} newest follows.
+   */
+  public record AiPosts(int perPage, int maxAgeHours, int maxAuthors) {}
 
   /**
    * The in-process cache of item words (titles and bodies) that pages show, bounded by an estimate

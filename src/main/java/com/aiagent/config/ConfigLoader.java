@@ -92,6 +92,9 @@ public final class ConfigLoader {
           new Override("FEED_TEXT_CACHE_KB", "feed.texts.cache_max_kb", Function.identity()),
           new Override("FEED_CACHE_KB", "feed.cache_max_kb", Function.identity()),
           new Override("FEED_DB_POOL_SIZE", "feed.pool_size", Function.identity()),
+          new Override("FEED_AI_POSTS_PER_PAGE", "feed.ai_posts.per_page", Function.identity()),
+          new Override(
+              "FEED_AI_POST_MAX_AGE_HOURS", "feed.ai_posts.max_age_hours", Function.identity()),
           new Override(
               "ADS_FREQUENCY_CAP_PER_DAY", "ads.frequency_cap_per_day", Function.identity()),
           new Override("ADS_DEFAULT_DAILY_BUDGET", "ads.default_daily_budget", Function.identity()),
@@ -399,7 +402,11 @@ public final class ConfigLoader {
                 integer("feed.candidates.active_users", 0, 10_000_000)),
             new AppConfig.Texts(
                 integer("feed.texts.cache_max_kb", 0, 64 * 1024 * 1024),
-                integer("feed.texts.cache_ttl_ms", 1000, Integer.MAX_VALUE)));
+                integer("feed.texts.cache_ttl_ms", 1000, Integer.MAX_VALUE)),
+            new AppConfig.AiPosts(
+                integer("feed.ai_posts.per_page", 0, 100),
+                integer("feed.ai_posts.max_age_hours", 1, 24 * 365),
+                integer("feed.ai_posts.max_authors", 1, 100_000)));
     AppConfig.Ads ads =
         new AppConfig.Ads(
             integer("ads.frequency_cap_per_day", 0, 1_000_000),

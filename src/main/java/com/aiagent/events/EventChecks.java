@@ -33,6 +33,11 @@ final class EventChecks {
           EventType.PURCHASE, EnumSet.of(ItemType.PRODUCT, ItemType.CAMPAIGN),
           EventType.FOLLOW, EnumSet.of(ItemType.USER),
           EventType.UNFOLLOW, EnumSet.of(ItemType.USER));
+
+  /** What a published AI-generated post takes: it is shown (seen) and can be hidden. */
+  private static final Set<EventType> POST_TARGETS =
+      EnumSet.of(EventType.IMPRESSION, EventType.HIDE);
+
   private static final String TYPES =
       Arrays.stream(EventType.values()).map(EventType::wireName).collect(Collectors.joining(", "));
 
@@ -95,12 +100,23 @@ final class EventChecks {
     return new Shaped(new UserEvent(userId, input.eventId(), type, input.itemId(), ts), null);
   }
 
-  /** Why {@code event} cannot apply given what its ids are, or null when it can. */
-  String references(UserEvent event, Map<String, ItemType> kinds) {
+  /**
+   * Why {@code event} cannot apply given what its ids are ({@code kinds}; {@code posts}: the ids
+   * that are published AI-generated posts), or null when it can.
+   */
+  String references(UserEvent event, Map<String, ItemType> kinds, Set<String> posts) {
     if (kinds.get(event.userId()) != ItemType.USER) {
       return "unknown user: " + event.userId();
     }
     ItemType kind = kinds.get(event.itemId());
+    if (kind == null && posts.contains(event.itemId())) {
+      return POST_TARGETS.contains(event.type())
+          ? null
+          : event.type().wireName()
+              + " does not take an AI-generated post; "
+              + event.itemId()
+              + " is one (impression and hide do)";
+    }
     if (kind == null) {
       return "unknown item: " + event.itemId();
     }

@@ -6,6 +6,7 @@ import com.aiagent.store.Campaign;
 import com.aiagent.store.CatalogStore;
 import com.aiagent.store.EventStore;
 import com.aiagent.store.ItemType;
+import com.aiagent.store.PostStore;
 import com.aiagent.store.UserEvent;
 import com.aiagent.store.VectorStore;
 import io.vertx.core.Future;
@@ -24,10 +25,10 @@ import java.util.stream.Collectors;
 
 /**
  * Records a batch of user events: checks each on its own, looks its user and item up (one round of
- * reads for the whole batch), keeps the new ones with their effects in one write, then tells the
- * feed which users changed. A bad event is rejected with its reason and never holds back the good
- * ones of its batch; an event seen before (same user and event id, in this batch or earlier) is a
- * duplicate and changes nothing.
+ * reads for the whole batch; a published AI-generated post can be shown and hidden), keeps the new
+ * ones with their effects in one write, then tells the feed which users changed. A bad event is
+ * rejected with its reason and never holds back the good ones of its batch; an event seen before
+ * (same user and event id, in this batch or earlier) is a duplicate and changes nothing.
  */
 public final class EventRecorder {
   private final AppConfig.Events config;
@@ -36,6 +37,7 @@ public final class EventRecorder {
   private final CatalogStore catalog;
   private final VectorStore vectors;
   private final EventStore store;
+  private final PostStore posts;
   private final Consumer<String> userChanged;
   private final Clock clock;
 
@@ -44,6 +46,7 @@ public final class EventRecorder {
       CatalogStore catalog,
       VectorStore vectors,
       EventStore store,
+      PostStore posts,
       Consumer<String> userChanged,
       Clock clock) {
     this.config = config.events();
@@ -53,6 +56,7 @@ public final class EventRecorder {
     this.catalog = catalog;
     this.vectors = vectors;
     this.store = store;
+    this.posts = posts;
     this.userChanged = userChanged;
     this.clock = clock;
   }
@@ -96,14 +100,15 @@ public final class EventRecorder {
     Future<Map<String, ItemType>> kinds = catalog.kinds(List.copyOf(ids));
     Future<List<Campaign>> campaigns = catalog.campaigns(itemIds);
     Future<Map<String, float[]>> itemVectors = vectors.vectors(itemIds);
+    Future<Set<String>> publishedPosts = posts.publishedAmong(itemIds);
     final int seenBefore = duplicates;
-    return Future.all(kinds, campaigns, itemVectors)
+    return Future.all(kinds, campaigns, itemVectors, publishedPosts)
         .compose(
             all -> {
               List<UserEvent> valid = new ArrayList<>();
               for (int i = 0; i < shaped.size(); i++) {
                 UserEvent event = shaped.get(i);
-                String reason = checks.references(event, kinds.result());
+                String reason = checks.references(event, kinds.result(), publishedPosts.result());
                 if (reason == null) {
                   valid.add(event);
                 } else {

@@ -6,6 +6,7 @@ import com.aiagent.config.AppConfig;
 import com.aiagent.feed.FeedClient;
 import com.aiagent.store.CatalogStore;
 import com.aiagent.store.EventStore;
+import com.aiagent.store.PostStore;
 import com.aiagent.store.VectorStore;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -18,13 +19,19 @@ public final class EventsVerticle extends VerticleBase {
   private final CatalogStore catalog;
   private final VectorStore vectors;
   private final EventStore events;
+  private final PostStore posts;
 
   public EventsVerticle(
-      AppConfig config, CatalogStore catalog, VectorStore vectors, EventStore events) {
+      AppConfig config,
+      CatalogStore catalog,
+      VectorStore vectors,
+      EventStore events,
+      PostStore posts) {
     this.config = config;
     this.catalog = catalog;
     this.vectors = vectors;
     this.events = events;
+    this.posts = posts;
   }
 
   @Override
@@ -32,7 +39,8 @@ public final class EventsVerticle extends VerticleBase {
     EventsClient.registerCodecs(vertx);
     FeedClient feed = new FeedClient(vertx, config.bus().feedTimeoutMs());
     EventRecorder recorder =
-        new EventRecorder(config, catalog, vectors, events, feed::userChanged, Clock.systemUTC());
+        new EventRecorder(
+            config, catalog, vectors, events, posts, feed::userChanged, Clock.systemUTC());
     return Future.all(
         BusEndpoint.serve(vertx, EventsAddresses.RECORD, RecordEvents.class, recorder::record)
             .completion(),

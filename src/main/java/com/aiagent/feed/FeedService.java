@@ -1,28 +1,42 @@
 package com.aiagent.feed;
 
+import com.aiagent.bus.OutageLog;
 import com.aiagent.bus.RequestChecks;
 import com.aiagent.bus.ServiceFailure;
 import com.aiagent.config.AppConfig;
 import com.aiagent.store.CandidateSpec;
 import com.aiagent.store.FeedState;
 import com.aiagent.store.FeedStore;
+import com.aiagent.store.FollowedPost;
+import com.aiagent.store.FollowedPostsQuery;
 import com.aiagent.store.ItemText;
 import io.vertx.core.Future;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Serves feed pages: a first page comes from the ranking cache when it is fresh, else it is ranked
  * from the user's stored candidates (built on a miss) and their live state; each page then fetches
- * the words of only the items it shows ({@link ItemTexts}). One instance per feed verticle, used
- * from its event loop.
+ * the words of only the items it shows ({@link ItemTexts}) and, in the same round, the newest
+ * published AI-generated posts of the authors the user follows, which {@link AiPostMerger} places
+ * among them. Those posts are read per page (fan-out on read), never kept in a cached ranking: a
+ * publish reaches every follower's next page without invalidating any ranking, at the cost of one
+ * indexed read per page. One instance per feed verticle, used from its event loop.
  */
 final class FeedService {
+  private static final Logger LOG = LoggerFactory.getLogger(FeedService.class);
+
+  /** While the AI-post read fails, one warning a minute, not one per page. */
+  private static final long OUTAGE_LOG_MS = 60_000;
+
   /** Past this share of its TTL a served ranking is ranked again in the background. */
   private static final double REFRESH_AHEAD = 0.6;
 
@@ -33,8 +47,10 @@ final class FeedService {
   private final ItemTexts texts;
   private final FeedRanker ranker;
   private final CandidateWarmer warmer;
+  private final AiPostMerger merger;
   private final Clock clock;
   private final SingleFlight<String, FeedCache.Ranked> rankings = new SingleFlight<>();
+  private final OutageLog outages;
 
   FeedService(
       AppConfig.Feed config,
@@ -43,8 +59,11 @@ final class FeedService {
       FeedCache cache,
       ItemTexts texts,
       CandidateWarmer warmer,
+      AiPostMerger merger,
       Clock clock) {
     this.config = config;
+    this.merger = merger;
+    this.outages = new OutageLog(LOG, OUTAGE_LOG_MS, () -> clock.millis());
     this.ads = ads;
     this.store = store;
     this.cache = cache;
@@ -70,7 +89,7 @@ final class FeedService {
                       .ranked()
                       .map(ranked -> refreshAhead(userId, ranked, now, lookup.token()))
                       .orElseGet(() -> rankAndKeep(userId, now, lookup.token()).map(Served::now)))
-          .compose(served -> page(userId, served, 0, limit));
+          .compose(served -> page(userId, served, new FeedCursor(0, now, limit, userId), limit));
     }
     FeedCursor cursor = FeedCursor.decode(request.cursor(), now, userId, limit);
     if (cursor.asOf().plusMillis(config.cursorTtlMs()).isBefore(now)) {
@@ -89,7 +108,7 @@ final class FeedService {
                                     userId + "@" + cursor.asOf().toEpochMilli(),
                                     () -> rank(userId, cursor.asOf()))
                                 .map(Served::now)))
-        .compose(served -> page(userId, served, cursor.offset(), limit));
+        .compose(served -> page(userId, served, cursor, limit));
   }
 
   /** The user's data changed: no ranking begun before this may be cached or joined. */
@@ -158,29 +177,63 @@ final class FeedService {
     }
   }
 
-  private Future<FeedPage> page(String userId, Served served, int offset, int limit) {
+  /**
+   * One page from {@code at}: the ranked items from its offset, and the followed authors' AI posts
+   * from its AI position, read together; an AI-post read that fails costs the page those posts only
+   * (logged), and the cursor then leaves their position where it was.
+   */
+  private Future<FeedPage> page(String userId, Served served, FeedCursor at, int limit) {
     FeedCache.Ranked ranked = served.ranked();
     List<RankedItem> feed = ranked.items();
-    int from = Math.min(offset, feed.size());
-    int to = Math.min(from + limit, feed.size());
-    List<RankedItem> slice = feed.subList(from, to);
-    String next =
-        to < feed.size() ? new FeedCursor(to, ranked.asOf(), limit, userId).encode() : null;
-    if (slice.isEmpty()) {
-      return Future.succeededFuture(new FeedPage(userId, List.of(), next));
-    }
-    return texts
-        .of(userId, slice.stream().map(RankedItem::id).toList(), served.rankedNow())
+    int from = Math.min(at.offset(), feed.size());
+    List<RankedItem> slice = feed.subList(from, Math.min(from + limit, feed.size()));
+    Future<Map<String, ItemText>> words =
+        slice.isEmpty()
+            ? Future.succeededFuture(Map.of())
+            : texts.of(userId, slice.stream().map(RankedItem::id).toList(), served.rankedNow());
+    Future<List<FollowedPost>> posts = followedPosts(userId, ranked.asOf(), at, limit);
+    return Future.all(words, posts)
         .map(
-            words -> {
-              List<FeedItem> items = new ArrayList<>(slice.size());
-              for (RankedItem item : slice) {
-                ItemText text = words.get(item.id());
-                if (text != null) {
-                  items.add(item(item, text));
-                }
-              }
-              return new FeedPage(userId, List.copyOf(items), next);
+            all -> {
+              AiPostMerger.Merged merged =
+                  merger.merge(
+                      slice, words.result(), posts.result(), limit, ranked.asOf(), this::item);
+              int nextOffset = from + merged.rankedTaken();
+              FollowedPost last = merged.lastAi();
+              String next =
+                  nextOffset < feed.size() || merged.moreAi()
+                      ? new FeedCursor(
+                              nextOffset,
+                              ranked.asOf(),
+                              limit,
+                              userId,
+                              last == null ? at.aiUpTo() : last.createdAt(),
+                              last == null ? at.aiAfterId() : last.id())
+                          .encode()
+                      : null;
+              return new FeedPage(userId, merged.items(), next);
+            });
+  }
+
+  private Future<List<FollowedPost>> followedPosts(
+      String userId, Instant asOf, FeedCursor at, int limit) {
+    AppConfig.AiPosts ai = config.aiPosts();
+    if (ai.perPage() == 0) {
+      return Future.succeededFuture(List.of());
+    }
+    FollowedPostsQuery query =
+        new FollowedPostsQuery(
+            asOf.minus(Duration.ofHours(ai.maxAgeHours())),
+            at.aiUpTo(),
+            at.aiAfterId(),
+            ai.maxAuthors(),
+            merger.readLimit(limit));
+    return store
+        .followedPosts(userId, query)
+        .recover(
+            error -> {
+              outages.warn("followed AI posts", error);
+              return Future.succeededFuture(List.of());
             });
   }
 
@@ -202,6 +255,10 @@ final class FeedService {
         r.productId(),
         r.advertiser(),
         ad ? Boolean.TRUE : null,
-        ad ? ads.label() : null);
+        ad ? ads.label() : null,
+        null,
+        null,
+        null,
+        null);
   }
 }

@@ -45,7 +45,15 @@ public final class RecommendationVerticle extends VerticleBase {
         redis.enabled() ? new TieredFeedCache(near, new RedisFeedCache(redis, ttl)) : near;
     FeedService service =
         new FeedService(
-            config.feed(), config.ads(), store, cache, texts, warmer, Clock.systemUTC());
+            config.feed(),
+            config.ads(),
+            store,
+            cache,
+            texts,
+            warmer,
+            new AiPostMerger(
+                config.feed(), config.generation().aiLabel(), config.http().publicBaseUrl()),
+            Clock.systemUTC());
     FeedClient.registerCodecs(vertx);
     return Future.all(
         BusEndpoint.serve(vertx, FeedAddresses.GET, FeedRequest.class, service::page).completion(),

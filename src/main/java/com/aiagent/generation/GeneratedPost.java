@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * An AI-written feed post, grounded in the products and campaigns it lists; {@code aiGenerated} is
- * always true and {@code label} is the mark it is shown with ("AI 생성 · AI-generated").
+ * always true and {@code label} is the mark it is shown with ("AI 생성 · AI-generated"). {@code
+ * published} says whether it went into the author's followers' feeds.
  */
 public record GeneratedPost(
     String id,
@@ -24,7 +25,8 @@ public record GeneratedPost(
     Providers providers,
     Instant createdAt,
     Boolean aiGenerated,
-    String label) {
+    String label,
+    Boolean published) {
 
   public record ProductSummary(
       String id,
@@ -66,6 +68,29 @@ public record GeneratedPost(
         providers,
         createdAt,
         aiGenerated,
-        label);
+        label,
+        published);
+  }
+
+  /** The same post, published or not. */
+  public GeneratedPost withPublished(boolean published) {
+    return new GeneratedPost(
+        id,
+        userId,
+        prompt,
+        language,
+        title,
+        content,
+        hashtags,
+        callToAction,
+        products,
+        campaigns,
+        generatedImageUrl,
+        imageStatus,
+        providers,
+        createdAt,
+        aiGenerated,
+        label,
+        published);
   }
 }

@@ -126,7 +126,8 @@ final class PostAssembler {
         new GeneratedPost.Providers(found.query().provider(), written.provider(), image.provider()),
         now,
         Boolean.TRUE,
-        aiLabel);
+        aiLabel,
+        Boolean.FALSE);
   }
 
   /**
@@ -134,7 +135,9 @@ final class PostAssembler {
    * else the caller's origin when it is a bare origin, or else the default.
    */
   GeneratedPost forClient(GeneratedPost post, String callerOrigin) {
-    return post.withImageBase(baseUrl(callerOrigin));
+    // Posts kept before publishing existed carry no flag: they were not published.
+    GeneratedPost flagged = post.published() == null ? post.withPublished(false) : post;
+    return flagged.withImageBase(baseUrl(callerOrigin));
   }
 
   String baseUrl(String callerOrigin) {

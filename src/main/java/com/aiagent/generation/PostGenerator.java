@@ -25,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * rate limit, retrieve the items, have the LLM module write the post and the media module draw it,
  * keep the post. Every step runs within the request's {@link RequestBudget}; a request refused or
  * out of time stores nothing. A post that cannot be stored is not answered either (503): the client
- * never holds a post that {@code GET /v1/ai/feeds/{id}} does not know.
+ * never holds a post that {@code GET /v1/ai/feeds/{id}} does not know. With {@code publish} a post
+ * with text is kept as published, into its author's followers' feeds; a post whose picture failed
+ * is published without one.
  */
 final class PostGenerator {
   private static final Logger LOG = LoggerFactory.getLogger(PostGenerator.class);
@@ -101,6 +103,7 @@ final class PostGenerator {
                                     image ->
                                         assembler.post(
                                             userId, prompt, language, found, written, image, now))))
+        .map(post -> request.publishes() && publishable(post) ? post.withPublished(true) : post)
         .compose(post -> save(post, budget))
         .map(post -> assembler.forClient(post, request.baseUrl()));
   }
@@ -118,6 +121,14 @@ final class PostGenerator {
                     .orElseThrow(
                         () -> ServiceFailure.notFound("no generated post " + request.id())))
         .map(post -> assembler.forClient(post, request.baseUrl()));
+  }
+
+  /** Only a post the writer gave words to goes into other users' feeds. */
+  static boolean publishable(GeneratedPost post) {
+    return post.title() != null
+        && !post.title().isBlank()
+        && post.content() != null
+        && !post.content().isBlank();
   }
 
   /**
@@ -172,7 +183,12 @@ final class PostGenerator {
     budget.check("saving the post");
     return posts
         .save(
-            new StoredPost(post.id(), post.userId(), post.createdAt(), BusJson.toJsonObject(post)))
+            new StoredPost(
+                post.id(),
+                post.userId(),
+                post.createdAt(),
+                BusJson.toJsonObject(post),
+                Boolean.TRUE.equals(post.published())))
         .map(post)
         .recover(
             error -> {

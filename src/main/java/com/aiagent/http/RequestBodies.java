@@ -51,8 +51,9 @@ final class RequestBodies {
   }
 
   /**
-   * A generate-feed body: {@code user_id}, {@code prompt}, optional {@code generate_image}; {@code
-   * caller} is the authenticated caller (null: none), whose rate limit the request counts against.
+   * A generate-feed body: {@code user_id}, {@code prompt}, optional {@code generate_image} and
+   * {@code publish}; {@code caller} is the authenticated caller (null: none), whose rate limit the
+   * request counts against.
    */
   GenerateFeedRequest generateFeed(RoutingContext ctx, String caller) {
     Object decoded = decode(ctx);
@@ -68,7 +69,12 @@ final class RequestBodies {
     if (generateImage != null && !(generateImage instanceof Boolean)) {
       throw ServiceFailure.badRequest("generate_image must be true or false");
     }
-    return new GenerateFeedRequest(userId, prompt, (Boolean) generateImage, origin(ctx), caller);
+    Object publish = body.getValue("publish");
+    if (publish != null && !(publish instanceof Boolean)) {
+      throw ServiceFailure.badRequest("publish must be true or false");
+    }
+    return new GenerateFeedRequest(
+        userId, prompt, (Boolean) generateImage, origin(ctx), caller, (Boolean) publish);
   }
 
   private boolean allowed(String host) {

@@ -24,6 +24,14 @@ public interface FeedStore {
   /** The texts of the given contents and campaigns, leaving out any the user hid. */
   Future<Map<String, ItemText>> texts(String userId, List<String> ids);
 
+  /**
+   * The published AI-generated posts of authors {@code userId} follows that {@code query} admits,
+   * newest first (created_at, then id, descending), less the ones the user hid: read at page time
+   * (fan-out on read), so a post shows on its author's followers' next page without touching any
+   * cached ranking. One indexed probe per followed author, at most {@code query.maxAuthors()}.
+   */
+  Future<List<FollowedPost>> followedPosts(String userId, FollowedPostsQuery query);
+
   /** Forgets the user's stored candidates, so the next feed builds them again. */
   Future<Void> dropCandidates(String userId);
 

@@ -2,11 +2,20 @@ package com.aiagent.store;
 
 import io.vertx.core.Future;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
-/** Keeps AI-generated feed posts, stored as the JSON document the API returns. */
+/**
+ * Keeps AI-generated feed posts, stored as the JSON document the API returns, each published into
+ * its author's followers' feeds or not ({@link StoredPost#published}); the feed reads published
+ * ones through {@link FeedStore#followedPosts}.
+ */
 public interface PostStore {
   Future<Void> save(StoredPost post);
+
+  /** Which of {@code ids} are published posts that retention still keeps (any other id: none). */
+  Future<Set<String>> publishedAmong(List<String> ids);
 
   Future<Optional<StoredPost>> find(String id);
 

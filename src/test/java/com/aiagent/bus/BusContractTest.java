@@ -119,6 +119,24 @@ class BusContractTest {
   }
 
   @Test
+  void plainJsonGenerateFeedPublishesOnlyWhenItSaysSo() throws Exception {
+    JsonObject ask = new JsonObject().put("user_id", "user_002").put("prompt", "가방 추천해줘");
+    JsonObject kept =
+        (JsonObject)
+            await(vertx.eventBus().request(GenerationAddresses.GENERATE_FEED, ask.copy())).body();
+    JsonObject published =
+        (JsonObject)
+            await(
+                    vertx
+                        .eventBus()
+                        .request(
+                            GenerationAddresses.GENERATE_FEED, ask.copy().put("publish", true)))
+                .body();
+    assertThat(kept.getBoolean("published")).as("absent: not published").isFalse();
+    assertThat(published.getBoolean("published")).isTrue();
+  }
+
+  @Test
   void failuresCarryTheSharedCodes() throws Exception {
     Throwable unknownUser =
         partner

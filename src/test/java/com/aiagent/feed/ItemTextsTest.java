@@ -47,6 +47,12 @@ class ItemTextsTest {
     }
 
     @Override
+    public Future<List<com.aiagent.store.FollowedPost>> followedPosts(
+        String userId, com.aiagent.store.FollowedPostsQuery query) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
     public Future<Void> dropCandidates(String userId) {
       throw new UnsupportedOperationException();
     }

@@ -78,6 +78,11 @@ class GenerationVerticleTest {
         }
 
         @Override
+        public Future<java.util.Set<String>> publishedAmong(java.util.List<String> ids) {
+          return postStoreDown.get() ? down() : memoryPosts.publishedAmong(ids);
+        }
+
+        @Override
         public Future<Long> count() {
           return memoryPosts.count();
         }

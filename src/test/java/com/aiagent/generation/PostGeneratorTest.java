@@ -272,6 +272,112 @@ class PostGeneratorTest {
   }
 
   @Test
+  void aPostIsPublishedOnlyWhenAskedAndStoredSo() throws Exception {
+    GeneratedPost published =
+        await(
+            generator(null)
+                .generate(
+                    new GenerateFeedRequest(
+                        "user_001", "셔츠 추천해줘", true, null, null, Boolean.TRUE)));
+    GeneratedPost kept = await(generator(null).generate(ask("user_001")));
+    GeneratedPost declined =
+        await(
+            generator(null)
+                .generate(
+                    new GenerateFeedRequest(
+                        "user_001", "셔츠 추천해줘", true, null, null, Boolean.FALSE)));
+
+    assertThat(published.published()).isTrue();
+    assertThat(kept.published()).isFalse();
+    assertThat(declined.published()).isFalse();
+    assertThat(await(memoryPosts.find(published.id())).get().published()).isTrue();
+    assertThat(await(memoryPosts.find(published.id())).get().document().getBoolean("published"))
+        .isTrue();
+    assertThat(await(memoryPosts.find(kept.id())).get().published()).isFalse();
+    assertThat(await(memoryPosts.publishedAmong(List.of(published.id(), kept.id(), declined.id()))))
+        .containsExactly(published.id());
+  }
+
+  @Test
+  void aPostWhosePictureFailedIsPublishedWithoutOne() throws Exception {
+    drawn = Future.failedFuture(new ServiceFailure(ErrorCode.TIMEOUT, "media.generate late"));
+    GeneratedPost post =
+        await(
+            generator(null)
+                .generate(
+                    new GenerateFeedRequest("user_001", "셔츠", true, null, null, Boolean.TRUE)));
+    assertThat(post.published()).isTrue();
+    assertThat(post.generatedImageUrl()).isNull();
+    assertThat(post.imageStatus()).isEqualTo(GeneratedImage.FAILED);
+  }
+
+  @Test
+  void onlyAPostWithWordsIsPublishable() {
+    GeneratedPost written =
+        new GeneratedPost(
+            "id",
+            "user_001",
+            "p",
+            "ko",
+            "제목",
+            "본문",
+            List.of(),
+            "cta",
+            List.of(),
+            List.of(),
+            null,
+            "not_requested",
+            null,
+            Instant.EPOCH,
+            true,
+            "AI",
+            false);
+    assertThat(PostGenerator.publishable(written)).isTrue();
+    assertThat(
+            PostGenerator.publishable(
+                new GeneratedPost(
+                    "id",
+                    "user_001",
+                    "p",
+                    "ko",
+                    "제목",
+                    " ",
+                    List.of(),
+                    "cta",
+                    List.of(),
+                    List.of(),
+                    null,
+                    "not_requested",
+                    null,
+                    Instant.EPOCH,
+                    true,
+                    "AI",
+                    false)))
+        .isFalse();
+    assertThat(
+            PostGenerator.publishable(
+                new GeneratedPost(
+                    "id",
+                    "user_001",
+                    "p",
+                    "ko",
+                    null,
+                    "본문",
+                    List.of(),
+                    "cta",
+                    List.of(),
+                    List.of(),
+                    null,
+                    "not_requested",
+                    null,
+                    Instant.EPOCH,
+                    true,
+                    "AI",
+                    false)))
+        .isFalse();
+  }
+
+  @Test
   void aMediaFailureKeepsThePostAndIsLogged() throws Exception {
     drawn = Future.failedFuture(new ServiceFailure(ErrorCode.TIMEOUT, "media.generate late"));
     GeneratedPost post = await(generator(null).generate(ask("user_001")));
@@ -302,6 +408,11 @@ class PostGeneratorTest {
           @Override
           public Future<Long> trim(java.time.Instant now) {
             return Future.succeededFuture(0L);
+          }
+
+          @Override
+          public Future<java.util.Set<String>> publishedAmong(java.util.List<String> ids) {
+            return Future.succeededFuture(java.util.Set.of());
           }
 
           @Override

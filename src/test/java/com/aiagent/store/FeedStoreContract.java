@@ -1,6 +1,7 @@
 package com.aiagent.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.vertx.core.Future;
 import java.time.Instant;
@@ -237,10 +238,234 @@ public abstract class FeedStoreContract {
   }
 
   @Test
+  void followedPostsAreThePublishedPostsOfFollowedAuthorsNewestFirst() throws Exception {
+    String reader = "user_012";
+    String followed = "user_013";
+    String stranger = "user_014";
+    follow(reader, followed);
+    unfollow(reader, stranger);
+    Instant t = now().minusSeconds(60);
+    StoredPost older = post(followed, t.minusSeconds(30), true, "prod_001", "prod_011");
+    StoredPost newer = post(followed, t, true, "prod_002");
+    StoredPost unpublished = post(followed, t.plusSeconds(1), false, "prod_003");
+    StoredPost tooOld = post(followed, t.minusSeconds(3600), true, "prod_004");
+    StoredPost notFollowed = post(stranger, t, true, "prod_005");
+    StoredPost own = post(reader, t, true, "prod_006");
+    for (StoredPost p : List.of(older, newer, unpublished, tooOld, notFollowed, own)) {
+      await(stores.posts().save(p));
+    }
+    FollowedPostsQuery window = new FollowedPostsQuery(t.minusSeconds(600), now(), null, 100, 10);
+
+    List<FollowedPost> found = await(stores.feed().followedPosts(reader, window));
+
+    assertThat(found).extracting(FollowedPost::id).containsExactly(newer.id(), older.id());
+    FollowedPost first = found.get(0);
+    assertThat(first.authorId()).isEqualTo(followed);
+    assertThat(first.createdAt()).isEqualTo(t);
+    assertThat(first.title()).isEqualTo("title " + newer.id());
+    assertThat(first.content()).isEqualTo("content " + newer.id());
+    assertThat(first.hashtags()).containsExactly("#ai", "#피드");
+    assertThat(first.imagePath()).isEqualTo("/v1/media/" + newer.id() + ".webp");
+    assertThat(first.productIds()).containsExactly("prod_002");
+    assertThat(first.category()).isEqualTo("fashion");
+    assertThat(found.get(1).productIds()).containsExactly("prod_001", "prod_011");
+    assertThat(first.seen()).isZero();
+    // Similarity is the best cosine of the cited products to the reader's taste.
+    float[] taste = await(stores.vectors().vectors(List.of(reader))).get(reader);
+    Map<String, float[]> products =
+        await(stores.vectors().vectors(List.of("prod_001", "prod_011", "prod_002")));
+    assertThat(first.similarity())
+        .isCloseTo(VectorMath.dot(taste, products.get("prod_002")), within(1e-4));
+    assertThat(found.get(1).similarity())
+        .isCloseTo(
+            Math.max(
+                VectorMath.dot(taste, products.get("prod_001")),
+                VectorMath.dot(taste, products.get("prod_011"))),
+            within(1e-4));
+
+    assertThat(await(stores.feed().followedPosts(stranger, window)))
+        .extracting(FollowedPost::id)
+        .doesNotContain(newer.id(), older.id(), notFollowed.id());
+    assertThat(await(stores.feed().followedPosts("user_404", window))).isEmpty();
+
+    unfollow(reader, followed);
+    assertThat(await(stores.feed().followedPosts(reader, window))).isEmpty();
+  }
+
+  @Test
+  void followedPostsWalkByPositionNotOffset() throws Exception {
+    String reader = "user_015";
+    String author = "user_001";
+    follow(reader, author);
+    Instant t = now().minusSeconds(120);
+    List<StoredPost> posts = new java.util.ArrayList<>();
+    // Two posts share an instant: the id orders them, as PostgreSQL orders uuids.
+    for (Instant at : List.of(t, t, t.minusSeconds(1), t.minusSeconds(2))) {
+      StoredPost p = post(author, at, true, "prod_021");
+      posts.add(p);
+      await(stores.posts().save(p));
+    }
+    List<String> expected =
+        posts.stream()
+            .sorted(
+                Comparator.comparing(StoredPost::createdAt)
+                    .thenComparing(StoredPost::id)
+                    .reversed())
+            .map(StoredPost::id)
+            .toList();
+    Instant since = t.minusSeconds(600);
+    List<String> walked = new java.util.ArrayList<>();
+    Instant upTo = now();
+    String after = null;
+    for (int page = 0; page < 10; page++) {
+      List<FollowedPost> one =
+          await(
+              stores
+                  .feed()
+                  .followedPosts(reader, new FollowedPostsQuery(since, upTo, after, 100, 1)));
+      if (one.isEmpty()) {
+        break;
+      }
+      assertThat(one).hasSize(1);
+      walked.add(one.get(0).id());
+      upTo = one.get(0).createdAt();
+      after = one.get(0).id();
+      if (walked.size() == 2) {
+        // Hidden mid-walk: the next post is still the next one, nothing is skipped.
+        hide(reader, expected.get(2));
+      }
+    }
+    assertThat(walked).containsExactly(expected.get(0), expected.get(1), expected.get(3));
+
+    // Made at or before upTo without a position; an instant before all of them admits none.
+    assertThat(
+            await(
+                stores
+                    .feed()
+                    .followedPosts(reader, new FollowedPostsQuery(since, t, null, 100, 10))))
+        .extracting(FollowedPost::id)
+        .containsExactly(expected.get(0), expected.get(1), expected.get(3));
+    assertThat(
+            await(
+                stores
+                    .feed()
+                    .followedPosts(
+                        reader, new FollowedPostsQuery(since, t.minusSeconds(3), null, 100, 10))))
+        .isEmpty();
+  }
+
+  @Test
+  void followedPostsReadTheNewestFollowsOnlyAndCountImpressions() throws Exception {
+    String reader = "user_010";
+    List<String> follows = await(stores.graph().targets(reader, EdgeType.FOLLOWS));
+    await(
+        stores
+            .graph()
+            .removeEdges(
+                follows.stream().map(f -> new Edge(reader, EdgeType.FOLLOWS, f)).toList()));
+    follow(reader, "user_007");
+    follow(reader, "user_008");
+    Instant t = now().minusSeconds(30);
+    StoredPost byOlderFollow = post("user_007", t, true, "prod_031");
+    StoredPost byNewerFollow = post("user_008", t.minusSeconds(5), true, "prod_032");
+    await(stores.posts().save(byOlderFollow));
+    await(stores.posts().save(byNewerFollow));
+    FollowedPostsQuery oneAuthor = new FollowedPostsQuery(t.minusSeconds(600), now(), null, 1, 10);
+
+    assertThat(await(stores.feed().followedPosts(reader, oneAuthor)))
+        .extracting(FollowedPost::id)
+        .containsExactly(byNewerFollow.id());
+
+    UserEvent shown =
+        new UserEvent(
+            reader, "seen-" + byNewerFollow.id(), EventType.IMPRESSION, byNewerFollow.id(), now());
+    EventEffects twice =
+        new EventEffects(
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(new EventEffects.Seen(reader, byNewerFollow.id(), 2, now())),
+            List.of(),
+            Map.of(),
+            List.of());
+    await(stores.events().record(List.of(shown), fresh -> twice));
+    assertThat(await(stores.feed().followedPosts(reader, oneAuthor)).get(0).seen()).isEqualTo(2);
+  }
+
+  @Test
+  void publishedAmongNamesKeptPublishedPostsOnly() throws Exception {
+    StoredPost published = post("user_002", now(), true, "prod_041");
+    StoredPost kept = post("user_002", now(), false, "prod_041");
+    await(stores.posts().save(published));
+    await(stores.posts().save(kept));
+
+    assertThat(
+            await(
+                stores
+                    .posts()
+                    .publishedAmong(
+                        List.of(
+                            published.id(),
+                            kept.id(),
+                            "content_001",
+                            java.util.UUID.randomUUID().toString()))))
+        .containsExactly(published.id());
+    assertThat(await(stores.posts().find(published.id())).get().published()).isTrue();
+    assertThat(await(stores.posts().find(kept.id())).get().published()).isFalse();
+  }
+
+  @Test
+  void aTrimmedPostLeavesTheFollowersFeeds() throws Exception {
+    String reader = "user_009";
+    follow(reader, "user_011");
+    Instant t = now().minusSeconds(10);
+    StoredPost p = post("user_011", t, true, "prod_051");
+    await(stores.posts().save(p));
+    FollowedPostsQuery window = new FollowedPostsQuery(t.minusSeconds(600), now(), null, 100, 10);
+    assertThat(await(stores.feed().followedPosts(reader, window)))
+        .extracting(FollowedPost::id)
+        .contains(p.id());
+
+    // Retention at an instant past the post's maximum age removes it.
+    await(stores.posts().trim(now().plus(java.time.Duration.ofDays(400))));
+
+    assertThat(await(stores.feed().followedPosts(reader, window))).isEmpty();
+    assertThat(await(stores.posts().publishedAmong(List.of(p.id())))).isEmpty();
+  }
+
+  @Test
   void pingAnswers() throws Exception {
     Future<Void> ping = stores.feed().ping();
     await(ping);
     assertThat(ping.succeeded()).isTrue();
+  }
+
+  private void follow(String user, String author) throws Exception {
+    await(stores.graph().addEdges(List.of(new Edge(user, EdgeType.FOLLOWS, author))));
+  }
+
+  private void unfollow(String user, String author) throws Exception {
+    await(stores.graph().removeEdges(List.of(new Edge(user, EdgeType.FOLLOWS, author))));
+  }
+
+  /** A generated post's document as the generation module stores it, citing {@code products}. */
+  private static StoredPost post(String author, Instant at, boolean published, String... products) {
+    String id = java.util.UUID.randomUUID().toString();
+    io.vertx.core.json.JsonArray cited = new io.vertx.core.json.JsonArray();
+    for (String product : products) {
+      cited.add(new io.vertx.core.json.JsonObject().put("id", product).put("category", "fashion"));
+    }
+    io.vertx.core.json.JsonObject document =
+        new io.vertx.core.json.JsonObject()
+            .put("id", id)
+            .put("user_id", author)
+            .put("title", "title " + id)
+            .put("content", "content " + id)
+            .put("hashtags", new io.vertx.core.json.JsonArray().add("#ai").add("#피드"))
+            .put("products", cited)
+            .put("generated_image_url", "/v1/media/" + id + ".webp")
+            .put("published", published);
+    return new StoredPost(id, author, at, document, published);
   }
 
   private List<FeedCandidates.ContentCandidate> build(String user, int likersPerLike)

@@ -123,7 +123,13 @@ class PostgresModeTest {
             .next();
     assertThat(typmod.getInteger(0)).isEqualTo(768);
     assertThat(typmod.getString(1)).isEqualTo("vector(768)");
-    assertThat(db.count("SELECT count(*) FROM schema_migrations")).isEqualTo(5);
+    assertThat(db.count("SELECT count(*) FROM schema_migrations")).isEqualTo(6);
+    // Migration 006: followers' feeds probe each followed author's published posts by this index.
+    assertThat(
+            db.count(
+                "SELECT count(*) FROM pg_indexes WHERE indexname = 'generated_posts_published_idx'"
+                    + " AND indexdef LIKE '%(user_id, created_at DESC, id DESC) WHERE published'"))
+        .isEqualTo(1);
     for (String table : List.of("users", "products", "campaigns", "contents")) {
       assertThat(
               db.count(
@@ -214,7 +220,7 @@ class PostgresModeTest {
     app = start(Map.of());
     assertThat(db.count("SELECT count(*) FROM campaigns WHERE title_ko = 'edited by hand'"))
         .isEqualTo(1);
-    assertThat(db.count("SELECT count(*) FROM schema_migrations")).isEqualTo(5);
+    assertThat(db.count("SELECT count(*) FROM schema_migrations")).isEqualTo(6);
     assertThat(db.count("SELECT count(*) FROM campaigns")).isEqualTo(100);
   }
 

@@ -7,8 +7,11 @@ import com.aiagent.store.EdgeType;
 import com.aiagent.store.FeedCandidates;
 import com.aiagent.store.FeedState;
 import com.aiagent.store.FeedStore;
+import com.aiagent.store.FollowedPost;
+import com.aiagent.store.FollowedPostsQuery;
 import com.aiagent.store.ItemText;
 import com.aiagent.store.ItemType;
+import com.aiagent.store.StoredPost;
 import com.aiagent.store.User;
 import com.aiagent.store.VectorMatch;
 import com.aiagent.store.VectorMath;
@@ -35,17 +38,20 @@ public final class MemoryFeedStore implements FeedStore {
   private final MemoryVectorStore vectors;
   private final MemoryGraphStore graph;
   private final MemoryActivity activity;
+  private final MemoryPostStore posts;
   private final Map<String, FeedCandidates> stored = new ConcurrentHashMap<>();
 
   MemoryFeedStore(
       MemoryCatalogStore catalog,
       MemoryVectorStore vectors,
       MemoryGraphStore graph,
-      MemoryActivity activity) {
+      MemoryActivity activity,
+      MemoryPostStore posts) {
     this.catalog = catalog;
     this.vectors = vectors;
     this.graph = graph;
     this.activity = activity;
+    this.posts = posts;
   }
 
   @Override
@@ -95,6 +101,44 @@ public final class MemoryFeedStore implements FeedStore {
       }
     }
     return Future.succeededFuture(texts);
+  }
+
+  @Override
+  public Future<List<FollowedPost>> followedPosts(String userId, FollowedPostsQuery query) {
+    List<StoredPost> found = new ArrayList<>();
+    for (String author : graph.newestTargets(userId, EdgeType.FOLLOWS, query.maxAuthors())) {
+      found.addAll(posts.publishedBy(author, query, p -> !activity.isHidden(userId, p.id())));
+    }
+    found.sort(MemoryPostStore.NEWEST_FIRST);
+    List<StoredPost> page = found.subList(0, Math.min(query.limit(), found.size()));
+    if (page.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    float[] taste = activity.taste(userId);
+    if (taste == null) {
+      taste = vectors.vectorsNow(List.of(userId)).get(userId);
+    }
+    Set<String> ids = new HashSet<>();
+    List<String> productIds = new ArrayList<>();
+    for (StoredPost post : page) {
+      ids.add(post.id());
+      productIds.addAll(FollowedPost.productIds(post.document()));
+    }
+    Map<String, float[]> productVectors = vectors.vectorsNow(productIds);
+    Map<String, Integer> seen = activity.seen(userId, ids);
+    List<FollowedPost> answer = new ArrayList<>(page.size());
+    for (StoredPost post : page) {
+      Double best = null;
+      for (String product : FollowedPost.productIds(post.document())) {
+        float[] vector = productVectors.get(product);
+        if (taste != null && vector != null) {
+          double cosine = VectorMath.dot(taste, vector);
+          best = best == null ? cosine : Math.max(best, cosine);
+        }
+      }
+      answer.add(FollowedPost.of(post, best == null ? 0 : best, seen.getOrDefault(post.id(), 0)));
+    }
+    return Future.succeededFuture(List.copyOf(answer));
   }
 
   @Override

@@ -15,12 +15,13 @@ public final class MemoryStores {
     MemoryVectorStore vectors = new MemoryVectorStore(vertx);
     MemoryGraphStore graph = new MemoryGraphStore();
     MemoryActivity activity = new MemoryActivity();
-    MemoryFeedStore feed = new MemoryFeedStore(catalog, vectors, graph, activity);
+    MemoryPostStore posts = new MemoryPostStore(retention, Clock.systemUTC());
+    MemoryFeedStore feed = new MemoryFeedStore(catalog, vectors, graph, activity, posts);
     return new Stores(
         catalog,
         vectors,
         graph,
-        new MemoryPostStore(retention, Clock.systemUTC()),
+        posts,
         new MemoryEventStore(activity, vectors, graph, feed),
         feed,
         new MemoryStoreAdmin(catalog, vectors),

@@ -4,6 +4,8 @@ import com.aiagent.store.CandidateSpec;
 import com.aiagent.store.FeedCandidates;
 import com.aiagent.store.FeedState;
 import com.aiagent.store.FeedStore;
+import com.aiagent.store.FollowedPost;
+import com.aiagent.store.FollowedPostsQuery;
 import com.aiagent.store.ItemText;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -13,6 +15,7 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,6 +83,36 @@ public final class PgFeedStore implements FeedStore {
                           new ItemText(
                               r.getString(1), r.getString(2), r.getString(3), r.getString(4))));
               return texts;
+            });
+  }
+
+  @Override
+  public Future<List<FollowedPost>> followedPosts(String userId, FollowedPostsQuery query) {
+    Tuple params =
+        Tuple.tuple(
+            java.util.Arrays.asList(
+                userId,
+                query.maxAuthors(),
+                PgRows.time(query.since()),
+                PgRows.time(query.upTo()),
+                query.afterId() == null ? null : PgPostStore.uuid(query.afterId()).orElse(null),
+                query.limit()));
+    return reads
+        .preparedQuery(FeedSql.FOLLOWED_POSTS)
+        .execute(params)
+        .map(
+            rows -> {
+              List<FollowedPost> posts = new ArrayList<>(rows.size());
+              for (Row r : rows) {
+                Double similarity = r.getDouble("similarity");
+                Integer seen = r.getInteger("seen");
+                posts.add(
+                    FollowedPost.of(
+                        PgPostStore.post(r),
+                        similarity == null ? 0 : similarity,
+                        seen == null ? 0 : seen));
+              }
+              return List.copyOf(posts);
             });
   }
 

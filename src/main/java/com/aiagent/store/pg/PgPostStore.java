@@ -9,7 +9,11 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Generated posts as jsonb documents keyed by their UUID. */
@@ -30,20 +34,38 @@ public final class PgPostStore implements PostStore {
                 UUID.fromString(post.id()),
                 post.userId(),
                 PgRows.time(post.createdAt()),
-                post.document()))
+                post.document(),
+                post.published()))
         .mapEmpty();
   }
 
   @Override
+  public Future<Set<String>> publishedAmong(List<String> ids) {
+    List<UUID> uuids = new ArrayList<>(ids.size());
+    for (String id : ids) {
+      uuid(id).ifPresent(uuids::add);
+    }
+    if (uuids.isEmpty()) {
+      return Future.succeededFuture(Set.of());
+    }
+    return pool.preparedQuery(SqlQueries.SELECT_PUBLISHED_AMONG)
+        .execute(Tuple.of((Object) uuids.toArray(UUID[]::new)))
+        .map(
+            rows -> {
+              Set<String> found = new LinkedHashSet<>();
+              rows.forEach(r -> found.add(r.getUUID(0).toString()));
+              return found;
+            });
+  }
+
+  @Override
   public Future<Optional<StoredPost>> find(String id) {
-    UUID uuid;
-    try {
-      uuid = UUID.fromString(id);
-    } catch (IllegalArgumentException e) {
+    Optional<UUID> uuid = uuid(id);
+    if (uuid.isEmpty()) {
       return Future.succeededFuture(Optional.empty());
     }
     return pool.preparedQuery(SqlQueries.SELECT_POST)
-        .execute(Tuple.of(uuid))
+        .execute(Tuple.of(uuid.get()))
         .map(
             rows ->
                 rows.size() == 0 ? Optional.empty() : Optional.of(post(rows.iterator().next())));
@@ -59,12 +81,23 @@ public final class PgPostStore implements PostStore {
     return trim.run(now);
   }
 
-  private static StoredPost post(Row r) {
+  /** A row of generated_posts (id, user_id, created_at, document and, if selected, published). */
+  static StoredPost post(Row r) {
     Object document = r.getValue("document");
     return new StoredPost(
         r.getUUID("id").toString(),
         r.getString("user_id"),
         r.getOffsetDateTime("created_at").toInstant(),
-        document instanceof JsonObject json ? json : new JsonObject(String.valueOf(document)));
+        document instanceof JsonObject json ? json : new JsonObject(String.valueOf(document)),
+        r.getColumnIndex("published") >= 0 && Boolean.TRUE.equals(r.getBoolean("published")));
+  }
+
+  /** The canonical lowercase form of a UUID, or empty for anything that is not one. */
+  static Optional<UUID> uuid(String id) {
+    try {
+      return id == null ? Optional.empty() : Optional.of(UUID.fromString(id));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 }

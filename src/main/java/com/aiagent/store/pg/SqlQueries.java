@@ -155,9 +155,15 @@ final class SqlQueries {
 
   // Generated posts.
   static final String INSERT_POST =
-      "INSERT INTO generated_posts (id, user_id, created_at, document) VALUES ($1, $2, $3, $4)";
+      "INSERT INTO generated_posts (id, user_id, created_at, document, published)"
+          + " VALUES ($1, $2, $3, $4, $5)";
   static final String SELECT_POST =
-      "SELECT id, user_id, created_at, document FROM generated_posts WHERE id = $1";
+      "SELECT id, user_id, created_at, document, published FROM generated_posts WHERE id = $1";
+
+  /** $1 post ids: those that are published. */
+  static final String SELECT_PUBLISHED_AMONG =
+      "SELECT id FROM generated_posts WHERE id = ANY($1) AND published";
+
   static final String COUNT_POSTS = "SELECT count(*) FROM generated_posts";
 
   /** Retention, a bounded batch per statement: $1 cutoff or rows kept, $2 batch. */
