@@ -5,6 +5,7 @@ import com.aiagent.config.AppConfig;
 import com.aiagent.config.ConfigException;
 import com.aiagent.config.ConfigLoader;
 import com.aiagent.logging.LogFormat;
+import com.aiagent.metrics.AppMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -50,7 +51,11 @@ public final class Main {
       return;
     }
     // Native transport where available (Linux): it is what lets PostgreSQL use a Unix socket.
-    Vertx vertx = Vertx.builder().with(new VertxOptions().setPreferNativeTransport(true)).build();
+    VertxOptions options = new VertxOptions().setPreferNativeTransport(true);
+    if (config.metrics().enabled()) {
+      options.setMetricsOptions(AppMetrics.options());
+    }
+    Vertx vertx = Vertx.builder().with(options).build();
     if ("serve".equals(command)) {
       serve(vertx, config);
     } else {

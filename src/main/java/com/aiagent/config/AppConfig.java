@@ -10,6 +10,7 @@ public record AppConfig(
     String env,
     Http http,
     Auth auth,
+    Metrics metrics,
     Bus bus,
     Stores stores,
     Embedding embedding,
@@ -53,6 +54,9 @@ public record AppConfig(
       return "open".equals(mode);
     }
   }
+
+  /** {@code GET path} in Prometheus text format (HTTP, bus, pools, JVM and the product's own). */
+  public record Metrics(boolean enabled, String path) {}
 
   /** Send timeouts per destination: LLM and image calls take longer than the 30 s bus default. */
   public record Bus(

@@ -41,6 +41,8 @@ public final class ConfigLoader {
           new Override("SHUTDOWN_LIMIT_MS", "http.shutdown_limit_ms", Function.identity()),
           new Override(
               "HTTP_IDLE_TIMEOUT_SECONDS", "http.idle_timeout_seconds", Function.identity()),
+          new Override("METRICS_ENABLED", "metrics.enabled", Function.identity()),
+          new Override("METRICS_PATH", "metrics.path", Function.identity()),
           new Override("AUTH_MODE", "auth.mode", Function.identity()),
           new Override("API_KEYS", "auth.api_keys", Function.identity()),
           new Override("AUTH_IAM_CALLERS", "auth.iam_callers", Function.identity()),
@@ -510,6 +512,7 @@ public final class ConfigLoader {
             env,
             http,
             auth(generation.rateLimitPerMinute()),
+            new AppConfig.Metrics(bool("metrics.enabled"), metricsPath()),
             bus,
             stores,
             embedding,
@@ -570,6 +573,17 @@ public final class ConfigLoader {
               + " ms), so a request ends before its caller stops waiting; got "
               + generation.budgetMs());
     }
+  }
+
+  private String metricsPath() {
+    String path = text("metrics.path");
+    if (!path.matches("/[a-z0-9_/-]{1,64}") || path.startsWith("/v1/") || path.equals("/health")) {
+      throw new ConfigException(
+          source("metrics.path")
+              + ": a path such as /metrics, outside /v1/ and /health; got "
+              + path);
+    }
+    return path;
   }
 
   private AppConfig.Auth auth(int defaultPerMinute) {

@@ -2,6 +2,7 @@ package com.aiagent.events;
 
 import com.aiagent.bus.ServiceFailure;
 import com.aiagent.config.AppConfig;
+import com.aiagent.metrics.AppMetrics;
 import com.aiagent.store.Campaign;
 import com.aiagent.store.CatalogStore;
 import com.aiagent.store.EventStore;
@@ -9,6 +10,7 @@ import com.aiagent.store.ItemType;
 import com.aiagent.store.PostStore;
 import com.aiagent.store.UserEvent;
 import com.aiagent.store.VectorStore;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,6 +40,10 @@ public final class EventRecorder {
   private final VectorStore vectors;
   private final EventStore store;
   private final PostStore posts;
+
+  /** Events by result: accepted, duplicate, rejected. */
+  private static final String EVENTS = "ai.agent.events";
+
   private final Consumer<String> userChanged;
   private final Clock clock;
 
@@ -135,6 +141,10 @@ public final class EventRecorder {
 
   private static EventsRecorded answer(
       int accepted, int duplicates, List<EventsRecorded.Rejection> rejections) {
+    MeterRegistry registry = AppMetrics.registry();
+    registry.counter(EVENTS, "result", "accepted").increment(accepted);
+    registry.counter(EVENTS, "result", "duplicate").increment(duplicates);
+    registry.counter(EVENTS, "result", "rejected").increment(rejections.size());
     return new EventsRecorded(accepted, duplicates, rejections.size(), List.copyOf(rejections));
   }
 }

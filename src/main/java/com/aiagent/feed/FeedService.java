@@ -4,12 +4,14 @@ import com.aiagent.bus.OutageLog;
 import com.aiagent.bus.RequestChecks;
 import com.aiagent.bus.ServiceFailure;
 import com.aiagent.config.AppConfig;
+import com.aiagent.metrics.AppMetrics;
 import com.aiagent.store.CandidateSpec;
 import com.aiagent.store.FeedState;
 import com.aiagent.store.FeedStore;
 import com.aiagent.store.FollowedPost;
 import com.aiagent.store.FollowedPostsQuery;
 import com.aiagent.store.ItemText;
+import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,6 +35,12 @@ import org.slf4j.LoggerFactory;
  */
 final class FeedService {
   private static final Logger LOG = LoggerFactory.getLogger(FeedService.class);
+
+  /** Pages served, by where their ranking came from: {@code cache} or {@code ranked} now. */
+  private static final String PAGES = "ai.agent.feed.pages";
+
+  /** Time to rank one user's feed (candidates read, scored, ordered). */
+  private static final String RANKING = "ai.agent.feed.ranking";
 
   /** While the AI-post read fails, one warning a minute, not one per page. */
   private static final long OUTAGE_LOG_MS = 60_000;
@@ -135,6 +143,16 @@ final class FeedService {
   }
 
   private Future<FeedCache.Ranked> rank(String userId, Instant asOf) {
+    Timer.Sample sample = Timer.start(AppMetrics.registry());
+    return ranking(userId, asOf)
+        .andThen(
+            result ->
+                sample.stop(
+                    AppMetrics.registry()
+                        .timer(RANKING, "outcome", result.succeeded() ? "ok" : "failed")));
+  }
+
+  private Future<FeedCache.Ranked> ranking(String userId, Instant asOf) {
     LocalDate day = LocalDate.ofInstant(asOf, ads.zone());
     Future<Optional<FeedState>> state =
         config.candidates().enabled()
@@ -183,6 +201,9 @@ final class FeedService {
    * (logged), and the cursor then leaves their position where it was.
    */
   private Future<FeedPage> page(String userId, Served served, FeedCursor at, int limit) {
+    AppMetrics.registry()
+        .counter(PAGES, "source", served.rankedNow() ? "ranked" : "cache")
+        .increment();
     FeedCache.Ranked ranked = served.ranked();
     List<RankedItem> feed = ranked.items();
     int from = Math.min(at.offset(), feed.size());

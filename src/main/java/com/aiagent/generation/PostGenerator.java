@@ -9,9 +9,12 @@ import com.aiagent.config.Caller;
 import com.aiagent.llm.Language;
 import com.aiagent.llm.WrittenPost;
 import com.aiagent.media.GeneratedImage;
+import com.aiagent.metrics.AppMetrics;
 import com.aiagent.store.CatalogStore;
 import com.aiagent.store.PostStore;
 import com.aiagent.store.StoredPost;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Instant;
@@ -69,7 +72,36 @@ final class PostGenerator {
     this.nanoTime = nanoTime;
   }
 
+  /** One generate-feed, timed by the writer that wrote it (or the failure's code). */
   Future<GeneratedPost> generate(GenerateFeedRequest request) {
+    MeterRegistry registry = AppMetrics.registry();
+    Timer.Sample sample = Timer.start(registry);
+    Future<GeneratedPost> done;
+    try {
+      done = pipeline(request);
+    } catch (RuntimeException e) {
+      done = Future.failedFuture(e);
+    }
+    return done.andThen(
+        result -> {
+          String writer =
+              result.succeeded() && result.result().providers() != null
+                  ? result.result().providers().llm()
+                  : "none";
+          String outcome =
+              result.succeeded()
+                  ? "ok"
+                  : result.cause() instanceof ServiceFailure f ? f.code().wireName() : "internal";
+          sample.stop(registry.timer("ai.agent.generation", "llm", writer, "outcome", outcome));
+          if (result.succeeded()) {
+            registry
+                .counter("ai.agent.images", "status", result.result().imageStatus())
+                .increment();
+          }
+        });
+  }
+
+  private Future<GeneratedPost> pipeline(GenerateFeedRequest request) {
     RequestBudget budget = RequestBudget.start(nanoTime, config.budgetMs(), config.saveTimeoutMs());
     String userId = RequestChecks.userId(request.userId());
     String prompt = RequestChecks.prompt(request.prompt(), config.maxPromptChars()).strip();

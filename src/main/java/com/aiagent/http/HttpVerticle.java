@@ -8,6 +8,7 @@ import com.aiagent.events.EventsClient;
 import com.aiagent.feed.FeedClient;
 import com.aiagent.generation.GenerationClient;
 import com.aiagent.media.MediaClient;
+import com.aiagent.metrics.AppMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
@@ -15,6 +16,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -85,6 +87,13 @@ public final class HttpVerticle extends VerticleBase {
         .method(HttpMethod.GET)
         .method(HttpMethod.HEAD)
         .handler(media::get);
+    if (config.metrics().enabled() && AppMetrics.enabled()) {
+      // Prometheus text of every meter; a caller is needed outside the open mode, as for writes.
+      router
+          .get(config.metrics().path())
+          .handler(auth.writes())
+          .handler(PrometheusScrapingHandler.create());
+    }
     ApiError.answerRouterErrors(router, config);
 
     server =

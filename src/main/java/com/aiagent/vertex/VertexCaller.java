@@ -1,6 +1,7 @@
 package com.aiagent.vertex;
 
 import com.aiagent.config.AppConfig;
+import com.aiagent.metrics.AppMetrics;
 import com.google.auth.oauth2.AccessToken;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.genai.Client;
@@ -8,6 +9,7 @@ import com.google.genai.errors.ApiException;
 import com.google.genai.types.ClientOptions;
 import com.google.genai.types.HttpOptions;
 import com.google.genai.types.HttpRetryOptions;
+import io.micrometer.core.instrument.Gauge;
 import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.circuitbreaker.CircuitBreakerOptions;
 import io.vertx.core.Context;
@@ -47,6 +49,7 @@ public final class VertexCaller {
   private final String modelKey;
   private final Client client;
   private final CircuitBreaker breaker;
+  private Gauge breakerGauge;
   private final WorkerExecutor pool;
   private final AtomicBoolean notFoundLogged = new AtomicBoolean();
 
@@ -112,7 +115,23 @@ public final class VertexCaller {
                     failureWindowMs(
                         vertex.breakerWindowMs(), vertex.breakerMaxFailures(), timeoutMs)));
     WorkerExecutor pool = vertx.createSharedWorkerExecutor(POOL, vertex.workerPoolSize());
-    return new VertexCaller(vertx, use.model(config), use.modelKey(), client, breaker, pool);
+    VertexCaller caller =
+        new VertexCaller(vertx, use.model(config), use.modelKey(), client, breaker, pool);
+    // 1 while open (calls refused), 0.5 half open, 0 closed.
+    caller.breakerGauge =
+        Gauge.builder(
+                "ai.agent.breaker.open",
+                breaker,
+                b ->
+                    switch (b.state()) {
+                      case OPEN -> 1.0;
+                      case HALF_OPEN -> 0.5;
+                      default -> 0.0;
+                    })
+            .tag("provider", use.module())
+            .description("Whether the Vertex AI breaker of a provider is open")
+            .register(AppMetrics.registry());
+    return caller;
   }
 
   /**
@@ -151,6 +170,9 @@ public final class VertexCaller {
 
   /** Releases the SDK's connections, the breaker's timers and this caller's hold on the pool. */
   public void close() {
+    if (breakerGauge != null) {
+      AppMetrics.registry().remove(breakerGauge);
+    }
     breaker.close();
     client.close();
     pool.close();
