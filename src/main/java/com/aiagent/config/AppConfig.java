@@ -40,7 +40,10 @@ public record AppConfig(
       int idleTimeoutSeconds,
       int maxInitialLineBytes,
       int maxHeaderBytes,
-      java.util.List<String> allowedHosts) {}
+      java.util.List<String> allowedHosts,
+      java.util.List<String> corsOrigins,
+      int maxConnections,
+      long headerTimeoutMs) {}
 
   /**
    * Who may call the API. {@code mode}: {@code open} (anyone: the embedded default's one-command

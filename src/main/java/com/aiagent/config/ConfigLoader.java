@@ -36,6 +36,9 @@ public final class ConfigLoader {
           new Override("PUBLIC_BASE_URL", "http.public_base_url", Function.identity()),
           new Override("HEALTH_DETAILS", "http.health_details", Function.identity()),
           new Override("ALLOWED_HOSTS", "http.allowed_hosts", Function.identity()),
+          new Override("CORS_ORIGINS", "http.cors_origins", Function.identity()),
+          new Override("HTTP_MAX_CONNECTIONS", "http.max_connections", Function.identity()),
+          new Override("HTTP_HEADER_TIMEOUT_MS", "http.header_timeout_ms", Function.identity()),
           new Override("SHUTDOWN_GRACE_MS", "http.shutdown_grace_ms", Function.identity()),
           new Override("DRAIN_ANSWER_MS", "http.drain_answer_ms", Function.identity()),
           new Override("SHUTDOWN_LIMIT_MS", "http.shutdown_limit_ms", Function.identity()),
@@ -295,7 +298,10 @@ public final class ConfigLoader {
             integer("http.idle_timeout_seconds", 1, 3600),
             integer("http.max_initial_line_bytes", 256, 65_536),
             integer("http.max_header_bytes", 1024, 65_536),
-            hosts("http.allowed_hosts"));
+            hosts("http.allowed_hosts"),
+            origins("http.cors_origins"),
+            integer("http.max_connections", 0, 1_000_000),
+            integer("http.header_timeout_ms", 0, 600_000));
     if (http.drainAnswerMs() >= http.shutdownGraceMs()
         || http.shutdownGraceMs() >= http.shutdownLimitMs()) {
       throw new ConfigException(
@@ -737,6 +743,24 @@ public final class ConfigLoader {
   }
 
   /** HTTP statuses, as a JSON array or a comma-separated list (the environment's form). */
+  /** Comma-separated origins such as {@code https://ads.example.com}; empty: CORS off. */
+  private List<String> origins(String path) {
+    String raw = optionalText(path);
+    if (raw == null) {
+      return List.of();
+    }
+    List<String> origins = new java.util.ArrayList<>();
+    for (String part : raw.split(",")) {
+      String origin = part.strip();
+      if (!origin.matches("https?://[A-Za-z0-9.-]{1,253}(:\\d{1,5})?")) {
+        throw new ConfigException(
+            source(path) + ": '" + origin + "' is not an origin such as https://ads.example.com");
+      }
+      origins.add(origin);
+    }
+    return List.copyOf(origins);
+  }
+
   /** Comma-separated hosts: {@code name}, {@code name:port} or {@code .suffix}; empty: none. */
   private List<String> hosts(String path) {
     String raw = optionalText(path);

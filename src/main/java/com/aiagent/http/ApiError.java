@@ -3,6 +3,7 @@ package com.aiagent.http;
 import com.aiagent.bus.ErrorCode;
 import com.aiagent.bus.ServiceFailure;
 import com.aiagent.config.AppConfig;
+import com.aiagent.logging.CloudLoggingLayout;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.http.HttpClosedException;
@@ -12,6 +13,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /** Every error a client sees: {@code {"error":{"code","message"}}} with the matching status. */
 final class ApiError {
@@ -34,6 +36,13 @@ final class ApiError {
               }
             });
     router.errorHandler(400, ctx -> send(ctx, ErrorCode.BAD_REQUEST, "bad request"));
+    router.errorHandler(
+        403,
+        ctx ->
+            send(
+                ctx,
+                ErrorCode.FORBIDDEN,
+                "origin not allowed: " + ctx.request().getHeader("Origin")));
     router.errorHandler(
         404, ctx -> send(ctx, ErrorCode.NOT_FOUND, "no such route: " + ctx.request().path()));
     router.errorHandler(
@@ -133,7 +142,15 @@ final class ApiError {
       send(ctx, failure.code(), failure.getMessage());
       return;
     }
-    LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), error);
+    String id = RequestLog.id(ctx);
+    if (id != null) {
+      MDC.put(CloudLoggingLayout.REQUEST_ID, id);
+    }
+    try {
+      LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), error);
+    } finally {
+      MDC.remove(CloudLoggingLayout.REQUEST_ID);
+    }
     send(ctx, ErrorCode.INTERNAL, "internal error");
   }
 }

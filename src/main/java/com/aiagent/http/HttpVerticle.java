@@ -16,7 +16,9 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.CorsHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -50,10 +52,26 @@ public final class HttpVerticle extends VerticleBase {
         new MediaRoutes(vertx, config.media(), new MediaClient(vertx, bus.mediaTimeoutMs()));
 
     CallerAuth auth = new CallerAuth(config.auth());
+    AppConfig.Http http = config.http();
+    ConnectionLimits limits =
+        new ConnectionLimits(http.port(), http.maxConnections(), http.headerTimeoutMs());
 
     Router router = Router.router(vertx);
     router.route().handler(new RequestLog(config.gcp().projectId()));
     router.route().handler(drain::track);
+    if (!http.corsOrigins().isEmpty()) {
+      // Off unless origins are listed: browsers on those origins may call the API.
+      router
+          .route()
+          .handler(
+              CorsHandler.create()
+                  .addOrigins(http.corsOrigins())
+                  .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST))
+                  .allowedHeaders(
+                      Set.of("Content-Type", "Authorization", "X-API-Key", "X-Request-Id"))
+                  .exposedHeaders(Set.of("X-Request-Id", "Retry-After"))
+                  .maxAgeSeconds(600));
+    }
     // HEAD answers what GET would, without the body (uptime checkers and caches send HEAD).
     router.route("/health").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(api::health);
     router
@@ -100,6 +118,9 @@ public final class HttpVerticle extends VerticleBase {
         vertx.createHttpServer(
             new HttpServerOptions()
                 .setCompressionSupported(true)
+                // HTTP/1.1 only (Cloud Run's front end speaks it to the container): without h2c
+                // detection a connection exists from its accept, so the limits count and time it.
+                .setHttp2ClearTextEnabled(false)
                 // Idle keep-alive connections are closed, so they cannot exhaust descriptors.
                 .setIdleTimeout(config.http().idleTimeoutSeconds())
                 .setIdleTimeoutUnit(TimeUnit.SECONDS)
@@ -109,7 +130,11 @@ public final class HttpVerticle extends VerticleBase {
                 .setHost(config.http().host())
                 .setPort(config.http().port()));
     return server
-        .connectionHandler(FramingGuard::install)
+        .connectionHandler(
+            connection -> {
+              limits.install(connection);
+              FramingGuard.install(connection);
+            })
         .invalidRequestHandler(ApiError::answerInvalidRequest)
         .requestHandler(router)
         .listen();

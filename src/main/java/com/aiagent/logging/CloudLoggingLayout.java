@@ -21,6 +21,9 @@ public final class CloudLoggingLayout extends LayoutBase<ILoggingEvent> {
   /** The MDC key the request log sets from X-Cloud-Trace-Context. */
   public static final String TRACE = "trace";
 
+  /** The MDC key of the request id (X-Request-Id), a Cloud Logging label. */
+  public static final String REQUEST_ID = "request_id";
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Override
@@ -41,6 +44,10 @@ public final class CloudLoggingLayout extends LayoutBase<ILoggingEvent> {
     String trace = event.getMDCPropertyMap().get(TRACE);
     if (trace != null) {
       entry.put("logging.googleapis.com/trace", trace);
+    }
+    String requestId = event.getMDCPropertyMap().get(REQUEST_ID);
+    if (requestId != null) {
+      entry.put("logging.googleapis.com/labels", Map.of(REQUEST_ID, requestId));
     }
     try {
       return JSON.writeValueAsString(entry) + CoreConstants.LINE_SEPARATOR;
