@@ -105,6 +105,7 @@ public final class HttpVerticle extends VerticleBase {
         .method(HttpMethod.GET)
         .method(HttpMethod.HEAD)
         .handler(media::get);
+    ApiDocs.route(router);
     if (config.metrics().enabled() && AppMetrics.enabled()) {
       // Prometheus text of every meter; a caller is needed outside the open mode, as for writes.
       router
