@@ -115,14 +115,17 @@ final class ConnectionLimits {
   private final class HeadClock {
     private final ChannelHandlerContext vertxHandler;
     private boolean timing;
-    private boolean inRequest;
+
+    /** Requests read whose responses have not ended (more than one when a client pipelines). */
+    private int inProgress;
+
     private ScheduledFuture<?> deadline;
 
     final ChannelInboundHandlerAdapter bytes =
         new ChannelInboundHandlerAdapter() {
           @Override
           public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            if (!timing && !inRequest) {
+            if (!timing && inProgress == 0) {
               start(ctx);
             }
             ctx.fireChannelRead(msg);
@@ -141,7 +144,7 @@ final class ConnectionLimits {
           public void channelRead(ChannelHandlerContext ctx, Object msg) {
             if (msg instanceof HttpRequest) {
               cancel();
-              inRequest = true;
+              inProgress++;
             }
             ctx.fireChannelRead(msg);
           }
@@ -149,7 +152,7 @@ final class ConnectionLimits {
           @Override
           public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
             if (msg instanceof LastHttpContent) {
-              inRequest = false;
+              inProgress = Math.max(0, inProgress - 1);
             }
             ctx.write(msg, promise);
           }
@@ -173,7 +176,7 @@ final class ConnectionLimits {
     }
 
     private void expire() {
-      if (timing && !inRequest) {
+      if (timing && inProgress == 0) {
         LOG.info("a request head took over {} ms: closing the connection", headerTimeoutMs);
         answer(
             vertxHandler,
