@@ -73,8 +73,6 @@ final class ConnectionLimits {
       HeadClock clock = new HeadClock(vertxHandler);
       pipeline.addFirst("ai-agent-head-bytes", clock.bytes);
       pipeline.addBefore("handler", "ai-agent-head-done", clock.heads);
-      // A new connection owes its first request head too.
-      clock.start(vertxHandler);
     }
   }
 

@@ -23,6 +23,15 @@ final class CardFont {
 
   private CardFont() {}
 
+  /**
+   * Loads both faces now. Font.createFont registers a shutdown hook for its temporary file, so a
+   * first load after SIGTERM fails (and the class stays unusable): the module loads them at start.
+   */
+  static void preload() {
+    regular(12f);
+    bold(12f);
+  }
+
   static Font regular(float size) {
     return Loaded.REGULAR_FONT.deriveFont(size);
   }

@@ -12,6 +12,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
+import java.awt.image.BufferedImage;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -57,6 +58,17 @@ public final class MediaVerticle extends VerticleBase {
             local);
     return chosen
         .onSuccess(p -> provider = p)
+        // The card's fonts and the WebP codec's native library load on first use, and each
+        // registers a delete-on-exit file: loaded here, off the event loop, so a picture drawn
+        // while the instance drains does not fail with "Shutdown in progress".
+        .compose(
+            p ->
+                renderPool.executeBlocking(
+                    () -> {
+                      CardFont.preload();
+                      encoder.encode(new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB));
+                      return p;
+                    }))
         .compose(p -> store.open())
         .onSuccess(
             v -> {

@@ -28,7 +28,7 @@ public final class AppMetrics {
         .setJvmMetricsEnabled(true)
         .setPrometheusOptions(
             new VertxPrometheusOptions().setEnabled(true).setPublishQuantiles(false))
-        .addLabels(Label.HTTP_ROUTE, Label.HTTP_METHOD, Label.HTTP_CODE, Label.EB_ADDRESS);
+        .addLabels(Label.HTTP_ROUTE, Label.HTTP_METHOD, Label.HTTP_CODE);
   }
 
   /** The Prometheus registry when metrics are on, else one that keeps nothing. */

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -44,7 +45,18 @@ public final class FolderMediaStore implements MediaStore {
 
   @Override
   public Future<Void> save(String name, Buffer bytes) {
-    return vertx.fileSystem().writeFile(path(name).toString(), bytes);
+    Path target = path(name);
+    // Plain NIO on a worker rather than vertx.fileSystem(): Vert.x's file resolver closes in its
+    // own shutdown hook, and a picture saved while the instance drains must still land. Written
+    // to a temporary name and moved, so a reader never sees half a picture.
+    return vertx.executeBlocking(
+        () -> {
+          Path partial = target.resolveSibling(target.getFileName() + ".part");
+          Files.write(partial, bytes.getBytes());
+          Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+          return null;
+        },
+        false);
   }
 
   @Override

@@ -2,8 +2,10 @@ package com.aiagent.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.aiagent.vertex.FakeVertexServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -15,10 +17,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +34,26 @@ import org.junit.jupiter.api.Test;
  */
 class DockerEntrypointIT {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String TOKEN = "entrypoint-test-token";
+  private final Vertx vertx = Vertx.vertx();
+  private FakeVertexServer fake;
+
+  @BeforeEach
+  void startFake() throws Exception {
+    fake =
+        FakeVertexServer.start(vertx, 0)
+            .toCompletionStage()
+            .toCompletableFuture()
+            .get(30, TimeUnit.SECONDS);
+    fake.expectToken(TOKEN);
+    fake.behave("generateContent", FakeVertexServer.Behavior.SLOW);
+  }
+
+  @AfterEach
+  void stopFake() throws Exception {
+    vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+  }
+
   private final HttpClient http =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
@@ -53,6 +78,10 @@ class DockerEntrypointIT {
     builder
         .environment()
         .put("MEDIA_DIR", Files.createTempDirectory("entrypoint-media").toString());
+    // The writer is Vertex AI's (a local fake taking 1.5 s a post), so the requests below are
+    // still in flight, deterministically, when SIGTERM arrives.
+    builder.environment().putAll(vertexWriter());
+    fake.slowMillis(1500);
     builder.environment().put("JAVA_TOOL_OPTIONS", javaToolOptions(dockerfile));
     builder.environment().put("LOG_FORMAT", "json");
     Process process = builder.start();
@@ -72,7 +101,7 @@ class DockerEntrypointIT {
                     .build(),
                 HttpResponse.BodyHandlers.ofString()));
       }
-      Thread.sleep(30);
+      awaitWriterCalls(6);
       long stopAt = System.nanoTime();
       process.destroy();
       for (CompletableFuture<HttpResponse<String>> call : inFlight) {
@@ -98,11 +127,89 @@ class DockerEntrypointIT {
               l -> {
                 assertThat(l.get("message").asText()).startsWith("POST /v1/ai/generate-feed 200");
                 assertThat(l.get("logging.googleapis.com/trace").asText())
-                    .isEqualTo("0af7651916cd43dd8448eb211c80319c");
+                    .isEqualTo("projects/test-project/traces/0af7651916cd43dd8448eb211c80319c");
               });
       assertThat(lines).anySatisfy(l -> assertThat(l.get("message").asText()).isEqualTo("stopped"));
+      assertThat(lines)
+          .as("pictures drawn while draining still land (fonts, codec and files ready before it)")
+          .noneSatisfy(l -> assertThat(l.get("message").asText()).startsWith("no picture"));
     } finally {
       process.destroyForcibly();
+    }
+  }
+
+  @Test
+  void aRequestSlowerThanTheDrainIsAnswered503BeforeTheProcessExits() throws Exception {
+    List<String> command = new ArrayList<>(entrypoint(Files.readString(Path.of("Dockerfile"))));
+    command.set(0, Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.set(2, Path.of("target", "ai-agent.jar").toAbsolutePath().toString());
+    int port = freePort();
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(Files.createTempFile("drain", ".log").toFile());
+    builder.environment().remove("APP_ENV");
+    builder.environment().put("PORT", String.valueOf(port));
+    builder.environment().put("MEDIA_DIR", Files.createTempDirectory("drain-media").toString());
+    builder.environment().putAll(vertexWriter());
+    builder.environment().put("DRAIN_ANSWER_MS", "1000");
+    builder.environment().put("SHUTDOWN_GRACE_MS", "3000");
+    builder.environment().put("SHUTDOWN_LIMIT_MS", "5000");
+    fake.slowMillis(14_000);
+    Process process = builder.start();
+    try {
+      waitForHealth(port, process);
+      List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        inFlight.add(
+            http.sendAsync(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/v1/ai/generate-feed"))
+                    .header("Content-Type", "application/json")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            "{\"user_id\":\"user_00" + (i + 1) + "\",\"prompt\":\"우산 추천\"}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString()));
+      }
+      awaitWriterCalls(2);
+      long stopAt = System.nanoTime();
+      process.destroy();
+      for (CompletableFuture<HttpResponse<String>> call : inFlight) {
+        HttpResponse<String> answer = call.get(4, TimeUnit.SECONDS);
+        assertThat(answer.statusCode()).isEqualTo(503);
+        assertThat(answer.headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(JSON.readTree(answer.body()).get("error").get("code").asText())
+            .isEqualTo("unavailable");
+      }
+      assertThat(Duration.ofNanos(System.nanoTime() - stopAt))
+          .as("answered at DRAIN_ANSWER_MS, not at the writer's 14 s")
+          .isLessThan(Duration.ofSeconds(3));
+      assertThat(process.waitFor(6, TimeUnit.SECONDS)).as("exits by SHUTDOWN_LIMIT_MS").isTrue();
+    } finally {
+      process.destroyForcibly();
+    }
+  }
+
+  private Map<String, String> vertexWriter() {
+    return Map.of(
+        "LLM_PROVIDER", "vertex",
+        "GCP_PROJECT_ID", "test-project",
+        "GCP_REGION", "us-central1",
+        "VERTEX_AI_BASE_URL", fake.baseUrl(),
+        "VERTEX_AI_ACCESS_TOKEN", TOKEN,
+        "MEDIA_PROVIDER", "local");
+  }
+
+  /**
+   * Waits until the fake writer has been asked {@code count} times: those requests are in flight.
+   */
+  private void awaitWriterCalls(int count) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (fake.requests().stream().filter(r -> "generateContent".equals(r.method())).count()
+        < count) {
+      assertThat(System.nanoTime()).as("%d writer calls within 30 s", count).isLessThan(deadline);
+      Thread.sleep(20);
     }
   }
 
