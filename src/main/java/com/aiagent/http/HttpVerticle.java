@@ -17,6 +17,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CorsHandler;
+import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -112,6 +113,10 @@ public final class HttpVerticle extends VerticleBase {
           .handler(auth.writes())
           .handler(PrometheusScrapingHandler.create());
     }
+    // The web console (resources/webroot) and the card font it shows Hangul in, after the API; a
+    // path with no file falls through to the JSON 404.
+    router.route("/fonts/*").handler(StaticHandler.create("fonts"));
+    router.route().handler(StaticHandler.create("webroot"));
     ApiError.answerRouterErrors(router, config);
 
     server =
