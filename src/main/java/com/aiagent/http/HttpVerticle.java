@@ -113,10 +113,24 @@ public final class HttpVerticle extends VerticleBase {
           .handler(auth.writes())
           .handler(PrometheusScrapingHandler.create());
     }
-    // The web console (resources/webroot) and the card font it shows Hangul in, after the API; a
-    // path with no file falls through to the JSON 404.
-    router.route("/fonts/*").handler(StaticHandler.create("fonts"));
-    router.route().handler(StaticHandler.create("webroot"));
+    // The web console (resources/webroot) and the card font it shows Hangul in, after the API; on
+    // their own paths only, so other paths keep their JSON 404 and 405 answers. The console's files
+    // are not cached, so a new revision's console shows at once; the font never changes.
+    router
+        .route("/")
+        .method(HttpMethod.GET)
+        .method(HttpMethod.HEAD)
+        .handler(StaticHandler.create("webroot").setCachingEnabled(false));
+    router
+        .route("/assets/*")
+        .method(HttpMethod.GET)
+        .method(HttpMethod.HEAD)
+        .handler(StaticHandler.create("webroot/assets").setCachingEnabled(false));
+    router
+        .route("/fonts/*")
+        .method(HttpMethod.GET)
+        .method(HttpMethod.HEAD)
+        .handler(StaticHandler.create("fonts"));
     ApiError.answerRouterErrors(router, config);
 
     server =
