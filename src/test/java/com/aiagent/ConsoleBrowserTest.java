@@ -6,9 +6,15 @@ import static org.assertj.core.api.Assertions.fail;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,6 +53,21 @@ class ConsoleBrowserTest {
     return Chromium.find();
   }
 
+  /** The reasons the README lists: the backticked words of the sentence that names them. */
+  private static Set<String> documentedReasons() throws IOException {
+    String readme = Files.readString(Path.of("README.md"));
+    int start = readme.indexOf("`reasons` names the signals");
+    String sentence = readme.substring(start, readme.indexOf("Every page of one walk", start));
+    Set<String> reasons = new TreeSet<>();
+    Matcher ticked = Pattern.compile("`([a-z_]+)`").matcher(sentence);
+    while (ticked.find()) {
+      reasons.add(ticked.group(1));
+    }
+    reasons.remove("reasons");
+    assertThat(reasons).contains("sponsored", "followed_author");
+    return reasons;
+  }
+
   private Chromium openConsole(Map<String, String> env) throws Exception {
     app = TestApp.create(env);
     await(app.start(vertx));
@@ -58,6 +79,18 @@ class ConsoleBrowserTest {
   void consoleShowsTheFeedAndWritesAPostWithItsPicture() throws Exception {
     try (Chromium browser = openConsole(Map.of())) {
       browser.waitFor("document.querySelectorAll('#feed .card').length >= 5", 15);
+      // The browser asks for English (en-US), so the page starts in English.
+      assertThat(browser.eval("document.querySelector('h1').textContent"))
+          .isEqualTo("ai-agent console");
+      assertThat(browser.eval("document.getElementById('generate-button').textContent"))
+          .isEqualTo("Generate");
+      // Every reason the README documents has words in both languages.
+      for (String reason : documentedReasons()) {
+        assertThat(browser.eval("[TEXT.ko.reasons." + reason + ", TEXT.en.reasons." + reason + "]"))
+            .as("words for reason %s", reason)
+            .asString()
+            .doesNotContain("null");
+      }
       browser.eval("document.getElementById('lang-ko').click()");
       assertThat(browser.eval("document.querySelector('h1').textContent")).isEqualTo("ai-agent 콘솔");
       assertThat(browser.eval("document.documentElement.lang")).isEqualTo("ko");
