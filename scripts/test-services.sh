@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Makes sure the services the integration tests use are there: PostgreSQL with the pgvector
-# extension, Redis, and curl for the README test. On Debian (run as root) it installs what is
-# missing, builds pgvector from Debian's source package when the server has no package for it,
-# and starts the servers. Elsewhere it says what to start: `docker-compose up -d postgres redis`.
+# extension, Redis, curl for the README test and Chromium for the console test. On Debian (run as
+# root) it installs what is missing, builds pgvector from Debian's source package when the server
+# has no package for it, and starts the servers. Elsewhere it says what to start:
+# `docker-compose up -d postgres redis`.
 #
 # Connection settings: PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres), PGPASSWORD,
 # REDIS_HOST (127.0.0.1), REDIS_PORT (6379).
@@ -134,9 +135,19 @@ ensure_curl() {
   apt_install curl
 }
 
+# The console test drives Debian's headless Chromium (no browser download at test time); the
+# emoji font lets the posts' 🎁 lines render in its screenshot.
+ensure_chromium() {
+  if command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1; then return; fi
+  can_install || fail "chromium is missing (the console test runs the web console in headless Chromium)"
+  say "installing Chromium"
+  apt_install chromium fonts-noto-color-emoji
+}
+
 ensure_postgres
 ensure_pgvector
 ensure_database
 ensure_redis
 ensure_curl
-say "PostgreSQL $(psql -d postgres -tAc 'SHOW server_version') with pgvector at ${PGHOST}:${PGPORT}, Redis at ${REDIS_HOST}:${REDIS_PORT}: ready"
+ensure_chromium
+say "PostgreSQL $(psql -d postgres -tAc 'SHOW server_version') with pgvector at ${PGHOST}:${PGPORT}, Redis at ${REDIS_HOST}:${REDIS_PORT}, $(chromium --version 2>/dev/null || chromium-browser --version): ready"
