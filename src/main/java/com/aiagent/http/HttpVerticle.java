@@ -17,7 +17,6 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CorsHandler;
-import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -114,24 +113,7 @@ public final class HttpVerticle extends VerticleBase {
           .handler(auth.writes())
           .handler(PrometheusScrapingHandler.create());
     }
-    // The web console (resources/webroot) and the card font it shows Hangul in, after the API; on
-    // their own paths only, so other paths keep their JSON 404 and 405 answers. The console's files
-    // are not cached, so a new revision's console shows at once; the font never changes.
-    router
-        .route("/")
-        .method(HttpMethod.GET)
-        .method(HttpMethod.HEAD)
-        .handler(StaticHandler.create("webroot").setCachingEnabled(false));
-    router
-        .route("/assets/*")
-        .method(HttpMethod.GET)
-        .method(HttpMethod.HEAD)
-        .handler(StaticHandler.create("webroot/assets").setCachingEnabled(false));
-    router
-        .route("/fonts/*")
-        .method(HttpMethod.GET)
-        .method(HttpMethod.HEAD)
-        .handler(StaticHandler.create("fonts"));
+    ConsolePages.route(router);
     ApiError.answerRouterErrors(router, config);
 
     server =
