@@ -8,17 +8,12 @@ import com.aiagent.events.EventsClient;
 import com.aiagent.feed.FeedClient;
 import com.aiagent.generation.GenerationClient;
 import com.aiagent.media.MediaClient;
-import com.aiagent.metrics.AppMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.ext.web.handler.CorsHandler;
-import io.vertx.micrometer.PrometheusScrapingHandler;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -53,25 +48,11 @@ public final class HttpVerticle extends VerticleBase {
 
     CallerAuth auth = new CallerAuth(config.auth());
     AppConfig.Http http = config.http();
-    ConnectionLimits limits =
-        new ConnectionLimits(http.port(), http.maxConnections(), http.headerTimeoutMs());
 
     Router router = Router.router(vertx);
     router.route().handler(new RequestLog(config.gcp().projectId()));
     router.route().handler(drain::track);
-    if (!http.corsOrigins().isEmpty()) {
-      // Off unless origins are listed: browsers on those origins may call the API.
-      router
-          .route()
-          .handler(
-              CorsHandler.create()
-                  .addOrigins(http.corsOrigins())
-                  .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST))
-                  .allowedHeaders(
-                      Set.of("Content-Type", "Authorization", "X-API-Key", "X-Request-Id"))
-                  .exposedHeaders(Set.of("X-Request-Id", "Retry-After"))
-                  .maxAgeSeconds(600));
-    }
+    HttpEdge.cors(http).ifPresent(cors -> router.route().handler(cors));
     // HEAD answers what GET would, without the body (uptime checkers and caches send HEAD).
     router.route("/health").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(api::health);
     router
@@ -105,38 +86,13 @@ public final class HttpVerticle extends VerticleBase {
         .method(HttpMethod.GET)
         .method(HttpMethod.HEAD)
         .handler(media::get);
-    ApiDocs.route(router);
-    if (config.metrics().enabled() && AppMetrics.enabled()) {
-      // Prometheus text of every meter; a caller is needed outside the open mode, as for writes.
-      router
-          .get(config.metrics().path())
-          .handler(auth.writes())
-          .handler(PrometheusScrapingHandler.create());
-    }
+    OperatorPages.route(router, config.metrics(), auth);
     ConsolePages.route(router);
     ApiError.answerRouterErrors(router, config);
 
-    server =
-        vertx.createHttpServer(
-            new HttpServerOptions()
-                .setCompressionSupported(true)
-                // HTTP/1.1 only (Cloud Run's front end speaks it to the container): without h2c
-                // detection a connection exists from its accept, so the limits count and time it.
-                .setHttp2ClearTextEnabled(false)
-                // Idle keep-alive connections are closed, so they cannot exhaust descriptors.
-                .setIdleTimeout(config.http().idleTimeoutSeconds())
-                .setIdleTimeoutUnit(TimeUnit.SECONDS)
-                // Over these the codec answers 414 / 431 (ApiError.answerInvalidRequest).
-                .setMaxInitialLineLength(config.http().maxInitialLineBytes())
-                .setMaxHeaderSize(config.http().maxHeaderBytes())
-                .setHost(config.http().host())
-                .setPort(config.http().port()));
+    server = vertx.createHttpServer(HttpEdge.serverOptions(http));
     return server
-        .connectionHandler(
-            connection -> {
-              limits.install(connection);
-              FramingGuard.install(connection);
-            })
+        .connectionHandler(HttpEdge.guards(http))
         .invalidRequestHandler(ApiError::answerInvalidRequest)
         .requestHandler(router)
         .listen();
