@@ -1,17 +1,25 @@
 #!/usr/bin/env bash
 # Makes sure the services the integration tests use are there: PostgreSQL with the pgvector
-# extension, Redis, curl for the README test and Chromium for the console test. On Debian (run as
-# root) it installs what is missing, builds pgvector from Debian's source package when the server
-# has no package for it, and starts the servers. Elsewhere it says what to start:
+# extension, Redis, Neo4j, curl for the README test and Chromium for the console test. On Debian
+# (run as root) it installs what is missing, builds pgvector from Debian's source package when the
+# server has no package for it, and starts the servers. Elsewhere it says what to start:
 # `docker-compose up -d postgres redis`.
 #
 # Connection settings: PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres), PGPASSWORD,
-# REDIS_HOST (127.0.0.1), REDIS_PORT (6379).
+# REDIS_HOST (127.0.0.1), REDIS_PORT (6379), NEO4J_TEST_PORT (7687), NEO4J_TEST_DIR
+# (/tmp/ai-agent-neo4j: the server's data, class path and log).
+#
+# Neo4j Community (GPLv3, a test-time tool only) runs as its own JVM from Maven Central: the
+# classpath comes from scripts/neo4j/pom.xml alone (its Netty must not meet the driver's), and
+# scripts/neo4j/Neo4jTestServer.java starts it with Bolt on 127.0.0.1:NEO4J_TEST_PORT, no auth.
 set -euo pipefail
 
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
 REDIS_HOST="${REDIS_HOST:-127.0.0.1}"
 REDIS_PORT="${REDIS_PORT:-6379}"
+NEO4J_TEST_PORT="${NEO4J_TEST_PORT:-7687}"
+NEO4J_TEST_DIR="${NEO4J_TEST_DIR:-/tmp/ai-agent-neo4j}"
+SCRIPTS="$(cd "$(dirname "$0")" && pwd)"
 
 say() { echo "test-services: $*"; }
 fail() {
@@ -118,6 +126,42 @@ ensure_redis() {
   fail "Redis did not start"
 }
 
+neo4j_ready() { (exec 3<>"/dev/tcp/127.0.0.1/${NEO4J_TEST_PORT}") 2>/dev/null; }
+
+ensure_neo4j() {
+  if neo4j_ready; then return; fi
+  command -v java >/dev/null 2>&1 || fail "Neo4j: a JDK 17 or newer is required (java not found on PATH)"
+  local started cp classes="${NEO4J_TEST_DIR}/classes"
+  started="$(date +%s)"
+  mkdir -p "${NEO4J_TEST_DIR}"
+  cp="${NEO4J_TEST_DIR}/classpath.txt"
+  # The class path (and its download, about 60 MB once) is redone only when the pom changes.
+  if [ ! -s "${cp}" ] || [ "${SCRIPTS}/neo4j/pom.xml" -nt "${cp}" ]; then
+    say "resolving the Neo4j test server (scripts/neo4j/pom.xml)"
+    "${SCRIPTS}/../mvnw" -B -ntp -q -f "${SCRIPTS}/neo4j/pom.xml" dependency:build-classpath \
+      -Dmdep.outputFile="${cp}.new" >/dev/null
+    mv "${cp}.new" "${cp}"
+  fi
+  if [ ! -f "${classes}/Neo4jTestServer.class" ] || [ "${SCRIPTS}/neo4j/Neo4jTestServer.java" -nt "${classes}/Neo4jTestServer.class" ]; then
+    mkdir -p "${classes}"
+    javac -d "${classes}" -cp "$(cat "${cp}")" "${SCRIPTS}/neo4j/Neo4jTestServer.java"
+  fi
+  say "starting Neo4j on 127.0.0.1:${NEO4J_TEST_PORT} (data in ${NEO4J_TEST_DIR}/data)"
+  nohup java -Xms128m -Xmx512m -XX:+UseSerialGC -cp "${classes}:$(cat "${cp}")" Neo4jTestServer \
+    "${NEO4J_TEST_DIR}/data" "${NEO4J_TEST_PORT}" >"${NEO4J_TEST_DIR}/server.log" 2>&1 &
+  echo $! >"${NEO4J_TEST_DIR}/server.pid"
+  for _ in $(seq 1 120); do
+    if neo4j_ready; then
+      say "Neo4j up in $(($(date +%s) - started)) s"
+      return
+    fi
+    kill -0 "$(cat "${NEO4J_TEST_DIR}/server.pid")" 2>/dev/null || break
+    sleep 0.5
+  done
+  tail -n 20 "${NEO4J_TEST_DIR}/server.log" >&2 || true
+  fail "Neo4j did not start (log: ${NEO4J_TEST_DIR}/server.log)"
+}
+
 # The database local mode uses by default (tests make databases of their own).
 ensure_database() {
   local name="${PGDATABASE_DEFAULT:-ai_agent}"
@@ -148,6 +192,7 @@ ensure_postgres
 ensure_pgvector
 ensure_database
 ensure_redis
+ensure_neo4j
 ensure_curl
 ensure_chromium
-say "PostgreSQL $(psql -d postgres -tAc 'SHOW server_version') with pgvector at ${PGHOST}:${PGPORT}, Redis at ${REDIS_HOST}:${REDIS_PORT}, $(chromium --version 2>/dev/null || chromium-browser --version): ready"
+say "PostgreSQL $(psql -d postgres -tAc 'SHOW server_version') with pgvector at ${PGHOST}:${PGPORT}, Redis at ${REDIS_HOST}:${REDIS_PORT}, Neo4j at 127.0.0.1:${NEO4J_TEST_PORT}, $(chromium --version 2>/dev/null || chromium-browser --version): ready"
