@@ -57,7 +57,7 @@ class ArchitectureTest {
       classes()
           .should(
               new ArchCondition<JavaClass>(
-                  "reside in the root package, a module's package or the store's memory or pg") {
+                  "reside in the root package, a module's package or the store's memory, pg or neo4j") {
                 @Override
                 public void check(JavaClass item, ConditionEvents events) {
                   String pkg = item.getPackageName();
@@ -65,7 +65,8 @@ class ArchitectureTest {
                       pkg.equals(ROOT)
                           || pkg.startsWith(ROOT + ".") && pkg.indexOf('.', ROOT.length() + 1) < 0
                           || pkg.equals(ROOT + ".store.memory")
-                          || pkg.equals(ROOT + ".store.pg");
+                          || pkg.equals(ROOT + ".store.pg")
+                          || pkg.equals(ROOT + ".store.neo4j");
                   if (!ok) {
                     events.add(
                         SimpleConditionEvent.violated(item, item.getName() + " is in " + pkg));
@@ -109,12 +110,14 @@ class ArchitectureTest {
   static final ArchRule storeImplementationsOnlyThroughTheWiring =
       noClasses()
           .that()
-          .resideOutsideOfPackages("com.aiagent.store.memory", "com.aiagent.store.pg")
+          .resideOutsideOfPackages(
+              "com.aiagent.store.memory", "com.aiagent.store.pg", "com.aiagent.store.neo4j")
           .and()
           .doNotHaveFullyQualifiedName(StoreWiring.class.getName())
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage("com.aiagent.store.memory", "com.aiagent.store.pg");
+          .resideInAnyPackage(
+              "com.aiagent.store.memory", "com.aiagent.store.pg", "com.aiagent.store.neo4j");
 
   @ArchTest
   static final ArchRule theStoreContractNamesNoImplementation =
@@ -123,7 +126,8 @@ class ArchitectureTest {
           .resideInAPackage("com.aiagent.store")
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage("com.aiagent.store.memory", "com.aiagent.store.pg");
+          .resideInAnyPackage(
+              "com.aiagent.store.memory", "com.aiagent.store.pg", "com.aiagent.store.neo4j");
 
   /** {@code store} for {@code com.aiagent.store.pg.PgStores}: the first package below the root. */
   static String module(JavaClass type) {

@@ -25,7 +25,8 @@ public record AppConfig(
     Retention retention,
     Postgres postgres,
     Redis redis,
-    Vertex vertex) {
+    Vertex vertex,
+    Neo4j neo4j) {
 
   public record Http(
       String host,
@@ -73,7 +74,9 @@ public record AppConfig(
 
   public enum StoreKind {
     MEMORY,
-    POSTGRES
+    POSTGRES,
+    /** The graph only. */
+    NEO4J
   }
 
   public record Stores(StoreKind vector, StoreKind graph) {}
@@ -300,6 +303,26 @@ public record AppConfig(
     public boolean enabled() {
       return url != null;
     }
+  }
+
+  /**
+   * Where Neo4j is; used when the graph store is {@link StoreKind#NEO4J}. {@code password} null: no
+   * auth. Every call waits at most {@code timeoutMs} (for a connection, retries included); the
+   * driver keeps up to {@code poolSize} connections. A feed build checks candidate authors against
+   * the user's newest {@code followsChecked} follows.
+   */
+  public record Neo4j(
+      String uri,
+      String user,
+      String password,
+      String database,
+      long timeoutMs,
+      long writeTimeoutMs,
+      int poolSize,
+      int followsChecked) {}
+
+  public boolean usesNeo4j() {
+    return stores.graph() == StoreKind.NEO4J;
   }
 
   public boolean usesPostgres() {

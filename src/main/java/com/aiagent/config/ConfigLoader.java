@@ -52,6 +52,14 @@ public final class ConfigLoader {
           new Override("AUTH_OPEN_READS", "auth.open_reads", Function.identity()),
           new Override("USE_MOCK_VECTOR_DB", "stores.vector", ConfigLoader::storeFromMockFlag),
           new Override("USE_MOCK_GRAPH_DB", "stores.graph", ConfigLoader::storeFromMockFlag),
+          // After USE_MOCK_GRAPH_DB: GRAPH_DB=neo4j picks Neo4j where that flag said "not mock".
+          new Override("GRAPH_DB", "stores.graph", Function.identity()),
+          new Override("NEO4J_URI", "neo4j.uri", Function.identity()),
+          new Override("NEO4J_USER", "neo4j.user", Function.identity()),
+          new Override("NEO4J_PASSWORD", "neo4j.password", Function.identity()),
+          new Override("NEO4J_DATABASE", "neo4j.database", Function.identity()),
+          new Override("NEO4J_TIMEOUT_MS", "neo4j.timeout_ms", Function.identity()),
+          new Override("NEO4J_WRITE_TIMEOUT_MS", "neo4j.write_timeout_ms", Function.identity()),
           new Override("EMBEDDING_PROVIDER", "embedding.provider", Function.identity()),
           new Override("EMBEDDING_BATCH_SIZE", "embedding.batch_size", Function.identity()),
           new Override("VERTEX_AI_EMBEDDING_MODEL", "embedding.vertex_model", Function.identity()),
@@ -163,6 +171,15 @@ public final class ConfigLoader {
     if (!ENV_NAMES.contains(env)) {
       throw new ConfigException(
           "APP_ENV: expected one of " + ENV_NAMES + ", got '" + environment.get("APP_ENV") + "'");
+    }
+    String mockGraph = environment.getOrDefault("USE_MOCK_GRAPH_DB", "").trim();
+    String graphDb = environment.getOrDefault("GRAPH_DB", "").trim().toLowerCase(Locale.ROOT);
+    if (parseBoolean(mockGraph).orElse(false) && !graphDb.isEmpty() && !graphDb.equals("memory")) {
+      throw new ConfigException(
+          "GRAPH_DB: '"
+              + graphDb
+              + "' contradicts USE_MOCK_GRAPH_DB=true (an in-memory graph); set"
+              + " USE_MOCK_GRAPH_DB=false or leave one of them out");
     }
     String file = "conf/" + env + ".json";
     ConfigLoader loader =
@@ -325,6 +342,28 @@ public final class ConfigLoader {
             integer("bus.health_timeout_ms", 1, 60_000));
     AppConfig.Stores stores =
         new AppConfig.Stores(storeKind("stores.vector"), storeKind("stores.graph"));
+    if (stores.vector() == AppConfig.StoreKind.NEO4J) {
+      throw invalid("stores.vector", "one of [memory, postgres]");
+    }
+    if (stores.graph() == AppConfig.StoreKind.NEO4J
+        && stores.vector() != AppConfig.StoreKind.POSTGRES) {
+      throw new ConfigException(
+          source("stores.graph")
+              + ": a Neo4j graph needs the PostgreSQL catalog beside it (the feed joins the"
+              + " graph's signals with the vectors there); set "
+              + source("stores.vector")
+              + " to PostgreSQL (USE_MOCK_VECTOR_DB=false)");
+    }
+    AppConfig.Neo4j neo4j =
+        new AppConfig.Neo4j(
+            neo4jUri("neo4j.uri"),
+            text("neo4j.user"),
+            optionalText("neo4j.password"),
+            text("neo4j.database"),
+            integer("neo4j.timeout_ms", 10, 60_000),
+            integer("neo4j.write_timeout_ms", 10, 600_000),
+            integer("neo4j.pool_size", 1, 1000),
+            integer("neo4j.follows_checked", 0, 100_000));
     if (stores.graph() == AppConfig.StoreKind.MEMORY
         && stores.vector() == AppConfig.StoreKind.POSTGRES) {
       throw new ConfigException(
@@ -533,7 +572,8 @@ public final class ConfigLoader {
             retention,
             postgres,
             redis,
-            vertex);
+            vertex,
+            neo4j);
     if ("postgres".equals(media.store()) && stores.vector() != AppConfig.StoreKind.POSTGRES) {
       throw new ConfigException(
           source("media.store")
@@ -825,8 +865,16 @@ public final class ConfigLoader {
     }
   }
 
+  private String neo4jUri(String path) {
+    String uri = text(path);
+    if (!uri.matches("(bolt|neo4j)(\\+s|\\+ssc)?://[^/\\s]+/?")) {
+      throw invalid(path, "a bolt:// or neo4j:// URI (optionally +s or +ssc), host and port");
+    }
+    return uri;
+  }
+
   private AppConfig.StoreKind storeKind(String path) {
-    String raw = oneOf(path, "memory", "postgres");
+    String raw = oneOf(path, "memory", "postgres", "neo4j");
     return AppConfig.StoreKind.valueOf(raw.toUpperCase(Locale.ROOT));
   }
 }

@@ -68,15 +68,15 @@ public final class RecommendationVerticle extends VerticleBase {
   private Future<HealthStatus> health() {
     return store
         .ping()
+        .compose(v -> store.dependencies())
         .map(
-            v ->
-                HealthStatus.up(
-                    true,
-                    Map.of(
-                        "feed_store",
-                        store.getClass().getSimpleName(),
-                        "candidates",
-                        config.feed().candidates().enabled() ? "stored" : "per request")))
+            dependencies -> {
+              Map<String, Object> details = new java.util.LinkedHashMap<>(dependencies);
+              details.put("feed_store", store.getClass().getSimpleName());
+              details.put(
+                  "candidates", config.feed().candidates().enabled() ? "stored" : "per request");
+              return HealthStatus.up(true, details);
+            })
         .otherwise(error -> HealthStatus.down(true, Map.of("error", "feed store unreachable")));
   }
 }

@@ -37,4 +37,12 @@ public interface FeedStore {
 
   /** Succeeds when the store answers: the feed's cheap health probe. */
   Future<Void> ping();
+
+  /**
+   * For health details: what the store reads apart from its own database (a graph of its own) and
+   * whether that answers; never fails, since the feed answers without it. Empty when none.
+   */
+  default Future<Map<String, Object>> dependencies() {
+    return Future.succeededFuture(Map.of());
+  }
 }

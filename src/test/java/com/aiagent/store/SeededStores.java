@@ -1,15 +1,18 @@
 package com.aiagent.store;
 
+import com.aiagent.Neo4jTestGraph;
 import com.aiagent.PgTestDatabase;
 import com.aiagent.TestApp;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The stores of a started service holding the seeded demo data, for the store contract suites: in
- * memory (the embedded default) or in a PostgreSQL database of their own, dropped on close.
+ * memory (the embedded default), in a PostgreSQL database of their own (dropped on close), or so
+ * with the graph in the test Neo4j.
  */
 final class SeededStores implements AutoCloseable {
   private final Vertx vertx = Vertx.vertx();
@@ -17,8 +20,14 @@ final class SeededStores implements AutoCloseable {
   private final TestApp app;
 
   private SeededStores(PgTestDatabase db) throws Exception {
+    this(db, Map.of());
+  }
+
+  private SeededStores(PgTestDatabase db, Map<String, String> extra) throws Exception {
     this.db = db;
-    this.app = TestApp.create(db == null ? Map.of() : db.env());
+    Map<String, String> env = new HashMap<>(db == null ? Map.of() : db.env());
+    env.putAll(extra);
+    this.app = TestApp.create(env);
     await(app.start(vertx));
   }
 
@@ -28,6 +37,12 @@ final class SeededStores implements AutoCloseable {
 
   static SeededStores postgres() throws Exception {
     return new SeededStores(new PgTestDatabase());
+  }
+
+  /** PostgreSQL stores with the graph in the test Neo4j, wiped first so the seed fills it. */
+  static SeededStores neo4j() throws Exception {
+    Neo4jTestGraph.wipe();
+    return new SeededStores(new PgTestDatabase(), Neo4jTestGraph.env());
   }
 
   Stores stores() {

@@ -2,14 +2,17 @@ package com.aiagent.store.memory;
 
 import com.aiagent.store.Edge;
 import com.aiagent.store.EdgeType;
+import com.aiagent.store.GraphSignals;
 import com.aiagent.store.GraphStore;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -127,8 +130,40 @@ public final class MemoryGraphStore implements GraphStore {
   }
 
   @Override
+  public Future<GraphSignals> signals(String userId, GraphSignals.Bounds bounds) {
+    return Future.succeededFuture(read(() -> signalsNow(userId, bounds)));
+  }
+
+  private GraphSignals signalsNow(String userId, GraphSignals.Bounds bounds) {
+    List<String> follows = neighbours(out, EdgeType.FOLLOWS, userId).newest(bounds.follows());
+    List<String> likes = neighbours(out, EdgeType.LIKES, userId).newest(bounds.recentLikes());
+    Set<String> peers =
+        new LinkedHashSet<>(
+            neighbours(out, EdgeType.FOLLOWS, userId).newest(bounds.followedPeers()));
+    for (String liked : likes) {
+      neighbours(in, EdgeType.LIKES, liked).newest(bounds.likersPerLike() + 1).stream()
+          .filter(liker -> !liker.equals(userId))
+          .limit(bounds.likersPerLike())
+          .forEach(peers::add);
+    }
+    peers.remove(userId);
+    Map<String, Integer> peerLikes = new HashMap<>();
+    for (String peer : peers) {
+      for (String content : neighbours(out, EdgeType.LIKES, peer).newest(bounds.peerLikes())) {
+        peerLikes.merge(content, 1, Integer::sum);
+      }
+    }
+    return new GraphSignals(follows, likes, peerLikes);
+  }
+
+  @Override
   public Future<Long> count() {
     return Future.succeededFuture(read(() -> count));
+  }
+
+  @Override
+  public Future<Void> ping() {
+    return Future.succeededFuture();
   }
 
   private <T> T read(Supplier<T> work) {

@@ -61,6 +61,40 @@ final class FeedSql {
    * statement. Answers the same columns as {@link #STATE}.
    */
   static String build(boolean store) {
+    return build(store, false);
+  }
+
+  /**
+   * With {@code signalsGiven} the graph is elsewhere (Neo4j) and its signals come in as arrays in
+   * place of the four bounds: $5 the user's newest follows, $6 their newest likes, $7 the contents
+   * similar users liked and $8 how many of them liked each.
+   */
+  static String build(boolean store, boolean signalsGiven) {
+    String own =
+        signalsGiven
+            ? "own AS ("
+                + " SELECT c.id AS to_id, c.embedding FROM unnest($6::text[]) AS l(id) JOIN contents c ON c.id = l.id), "
+            : "own AS ("
+                + " SELECT e.to_id, c.embedding FROM edges e JOIN contents c ON c.id = e.to_id"
+                + " WHERE e.from_id = $1 AND e.type = 'LIKES' ORDER BY e.seq DESC LIMIT $5), ";
+    String peerLikes =
+        signalsGiven
+            ? "peer_likes AS MATERIALIZED ("
+                + " SELECT pl.to_id, pl.n FROM unnest($7::text[], $8::int[]) AS pl(to_id, n)), "
+            : "peers AS ("
+                + " (SELECT to_id AS id FROM edges WHERE from_id = $1 AND type = 'FOLLOWS' ORDER BY seq DESC LIMIT $7)"
+                + " UNION"
+                + " (SELECT l.from_id FROM own o CROSS JOIN LATERAL ("
+                + "  SELECT e.from_id FROM edges e WHERE e.to_id = o.to_id AND e.type = 'LIKES' AND e.from_id <> $1"
+                + "  ORDER BY e.seq DESC LIMIT $6) l)), "
+                + "peer_likes AS MATERIALIZED ("
+                + " SELECT pl.to_id, count(*) AS n FROM peers p CROSS JOIN LATERAL ("
+                + "  SELECT e.to_id FROM edges e WHERE e.from_id = p.id AND e.type = 'LIKES'"
+                + "  ORDER BY e.seq DESC LIMIT $8) pl GROUP BY pl.to_id), ";
+    String followed =
+        signalsGiven
+            ? " p.author_id = ANY($5::text[]) AS followed,"
+            : " EXISTS (SELECT 1 FROM edges f WHERE f.from_id = $1 AND f.type = 'FOLLOWS' AND f.to_id = p.author_id) AS followed,";
     return "WITH u AS (SELECT id, interests, COALESCE(taste, embedding) AS taste FROM users WHERE id = $1), "
         + "pool AS ("
         + " SELECT c.id, c.author_id, c.category, c.product_id, c.created_at, c.embedding,"
@@ -75,22 +109,11 @@ final class FeedSql {
         + " AND c.active AND c.starts_at <= $2 AND c.ends_at > $2"
         + " AND c.target_interests && (SELECT interests FROM u)"
         + " ORDER BY c.embedding <=> (SELECT taste FROM u) LIMIT $4), "
-        + "own AS ("
-        + " SELECT e.to_id, c.embedding FROM edges e JOIN contents c ON c.id = e.to_id"
-        + " WHERE e.from_id = $1 AND e.type = 'LIKES' ORDER BY e.seq DESC LIMIT $5), "
-        + "peers AS ("
-        + " (SELECT to_id AS id FROM edges WHERE from_id = $1 AND type = 'FOLLOWS' ORDER BY seq DESC LIMIT $7)"
-        + " UNION"
-        + " (SELECT l.from_id FROM own o CROSS JOIN LATERAL ("
-        + "  SELECT e.from_id FROM edges e WHERE e.to_id = o.to_id AND e.type = 'LIKES' AND e.from_id <> $1"
-        + "  ORDER BY e.seq DESC LIMIT $6) l)), "
-        + "peer_likes AS MATERIALIZED ("
-        + " SELECT pl.to_id, count(*) AS n FROM peers p CROSS JOIN LATERAL ("
-        + "  SELECT e.to_id FROM edges e WHERE e.from_id = p.id AND e.type = 'LIKES'"
-        + "  ORDER BY e.seq DESC LIMIT $8) pl GROUP BY pl.to_id), "
+        + own
+        + peerLikes
         + "scored AS ("
         + " SELECT p.id, p.author_id, p.category, p.product_id, p.created_at, p.similarity,"
-        + " EXISTS (SELECT 1 FROM edges f WHERE f.from_id = $1 AND f.type = 'FOLLOWS' AND f.to_id = p.author_id) AS followed,"
+        + followed
         + " COALESCE((SELECT pl.n FROM peer_likes pl WHERE pl.to_id = p.id), 0) AS social,"
         + " (SELECT max(1 - (p.embedding <=> o.embedding)) FROM own o WHERE o.to_id <> p.id) AS liked_similarity"
         + " FROM pool p), "

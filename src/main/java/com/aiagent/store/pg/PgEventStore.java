@@ -4,6 +4,7 @@ import com.aiagent.store.Edge;
 import com.aiagent.store.EventEffects;
 import com.aiagent.store.EventStore;
 import com.aiagent.store.EventType;
+import com.aiagent.store.GraphStore;
 import com.aiagent.store.UserEvent;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
@@ -26,9 +27,17 @@ import java.util.function.Function;
  */
 public final class PgEventStore implements EventStore {
   private final Pool pool;
+  private final GraphStore separateGraph;
 
-  PgEventStore(Pool pool) {
+  /**
+   * {@code separateGraph} null: edges go to the edge table in the same transaction. Otherwise (a
+   * Neo4j graph) they are written there before the transaction commits, so a graph that fails fails
+   * the batch and nothing is kept; its writes are idempotent, so the retried batch (whose events
+   * are new again) ends in the same graph even if a commit failed after them.
+   */
+  PgEventStore(Pool pool, GraphStore separateGraph) {
     this.pool = pool;
+    this.separateGraph = separateGraph;
   }
 
   @Override
@@ -64,8 +73,14 @@ public final class PgEventStore implements EventStore {
     return userId + '\n' + eventId;
   }
 
-  private static Future<Void> apply(SqlConnection conn, EventEffects effects) {
+  private Future<Void> apply(SqlConnection conn, EventEffects effects) {
     List<Future<?>> writes = new ArrayList<>();
+    if (separateGraph != null) {
+      writes.add(
+          separateGraph
+              .addEdges(effects.addedEdges())
+              .compose(v -> separateGraph.removeEdges(effects.removedEdges())));
+    }
     // The batch's net edges: an edge is either added or removed, never both, so order is free.
     for (var entry :
         Map.of(
@@ -74,7 +89,7 @@ public final class PgEventStore implements EventStore {
                 EventSql.REMOVE_EDGES,
                 effects.removedEdges())
             .entrySet()) {
-      if (!entry.getValue().isEmpty()) {
+      if (separateGraph == null && !entry.getValue().isEmpty()) {
         List<Edge> edges = entry.getValue();
         writes.add(
             conn.preparedQuery(entry.getKey())

@@ -1,11 +1,14 @@
 package com.aiagent.store.pg;
 
+import com.aiagent.bus.OutageLog;
 import com.aiagent.store.CandidateSpec;
 import com.aiagent.store.FeedCandidates;
 import com.aiagent.store.FeedState;
 import com.aiagent.store.FeedStore;
 import com.aiagent.store.FollowedPost;
 import com.aiagent.store.FollowedPostsQuery;
+import com.aiagent.store.GraphSignals;
+import com.aiagent.store.GraphStore;
 import com.aiagent.store.ItemText;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -22,6 +25,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The feed's reads in PostgreSQL, each call one statement ({@link FeedSql}), on two pools of its
@@ -32,13 +38,27 @@ import java.util.Set;
 public final class PgFeedStore implements FeedStore {
   private static final String BUILD_AND_STORE = FeedSql.build(true);
   private static final String BUILD_ONLY = FeedSql.build(false);
+  private static final String BUILD_WITH_SIGNALS_AND_STORE = FeedSql.build(true, true);
+  private static final String BUILD_WITH_SIGNALS = FeedSql.build(false, true);
+  private static final Logger LOG = LoggerFactory.getLogger(PgFeedStore.class);
 
   private final Pool pool;
   private final Pool reads;
+  private final SeparateGraph graph;
+  private final OutageLog outages = new OutageLog(LOG, 10_000, System::currentTimeMillis);
 
-  PgFeedStore(Pool pool, Pool reads) {
+  /**
+   * A graph kept in another database (Neo4j): its signals are asked for with a bound of their own
+   * wait, and candidate authors are checked against the user's newest {@code followsChecked}
+   * follows.
+   */
+  record SeparateGraph(GraphStore store, String kind, long timeoutMs, int followsChecked) {}
+
+  /** {@code graph} null: the graph is the edge table beside the catalog, read in the build. */
+  PgFeedStore(Pool pool, Pool reads, SeparateGraph graph) {
     this.pool = pool;
     this.reads = reads;
+    this.graph = graph;
   }
 
   @Override
@@ -51,6 +71,49 @@ public final class PgFeedStore implements FeedStore {
 
   @Override
   public Future<Optional<FeedState>> build(String userId, CandidateSpec spec) {
+    return graph == null ? buildInOne(userId, spec) : buildWithSignals(userId, spec);
+  }
+
+  /**
+   * Asks the graph for the user's signals, then builds with them. A graph that fails or is slow
+   * leaves them out: the feed still answers from the vectors, and that build is not stored, so the
+   * next page builds again and gets the signals once the graph is back.
+   */
+  private Future<Optional<FeedState>> buildWithSignals(String userId, CandidateSpec spec) {
+    return graph
+        .store()
+        .signals(userId, GraphSignals.Bounds.of(spec, graph.followsChecked()))
+        .timeout(graph.timeoutMs(), TimeUnit.MILLISECONDS)
+        .map(Optional::of)
+        .otherwise(
+            error -> {
+              outages.warn("graph store (" + graph.kind() + ")", error);
+              return Optional.empty();
+            })
+        .compose(
+            found -> {
+              GraphSignals signals = found.orElse(GraphSignals.none());
+              List<String> liked = List.copyOf(signals.peerLikes().keySet());
+              Tuple params =
+                  Tuple.tuple(
+                      List.of(
+                          userId,
+                          PgRows.time(spec.asOf()),
+                          spec.contentPool(),
+                          spec.adPool(),
+                          PgRows.array(signals.follows()),
+                          PgRows.array(signals.recentLikes()),
+                          PgRows.array(liked),
+                          liked.stream().map(signals.peerLikes()::get).toArray(Integer[]::new),
+                          spec.day()));
+              boolean store = spec.store() && found.isPresent();
+              return pool.preparedQuery(store ? BUILD_WITH_SIGNALS_AND_STORE : BUILD_WITH_SIGNALS)
+                  .execute(params)
+                  .map(rows -> first(rows).map(r -> state(userId, r)));
+            });
+  }
+
+  private Future<Optional<FeedState>> buildInOne(String userId, CandidateSpec spec) {
     Tuple params =
         Tuple.tuple(
             List.of(
@@ -125,6 +188,24 @@ public final class PgFeedStore implements FeedStore {
   public Future<Void> ping() {
     return Future.all(pool.query("SELECT 1").execute(), reads.query("SELECT 1").execute())
         .mapEmpty();
+  }
+
+  @Override
+  public Future<Map<String, Object>> dependencies() {
+    if (graph == null) {
+      return Future.succeededFuture(Map.of());
+    }
+    return graph
+        .store()
+        .ping()
+        .timeout(graph.timeoutMs(), TimeUnit.MILLISECONDS)
+        .map(v -> "UP")
+        .otherwise(
+            error ->
+                "DOWN: feeds are built without graph signals ("
+                    + error.getClass().getSimpleName()
+                    + ")")
+        .map(status -> Map.<String, Object>of("graph_store", graph.kind(), "graph", status));
   }
 
   private static Optional<Row> first(RowSet<Row> rows) {

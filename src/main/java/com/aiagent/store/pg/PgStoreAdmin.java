@@ -2,6 +2,7 @@ package com.aiagent.store.pg;
 
 import com.aiagent.config.AppConfig;
 import com.aiagent.store.Dataset;
+import com.aiagent.store.GraphStore;
 import com.aiagent.store.ItemType;
 import com.aiagent.store.StoreAdmin;
 import com.aiagent.store.StoredModel;
@@ -42,8 +43,16 @@ public final class PgStoreAdmin implements StoreAdmin {
   private final long lockRetryMs;
   private final Pool feedPool;
   private final Pool feedReads;
+  private final GraphStore graph;
 
-  PgStoreAdmin(Vertx vertx, Pool pool, AppConfig.Seed seed, Pool feedPool, Pool feedReads) {
+  /** {@code graph}: migrated after the tables and closed with the pools (a driver of its own). */
+  PgStoreAdmin(
+      Vertx vertx,
+      Pool pool,
+      AppConfig.Seed seed,
+      Pool feedPool,
+      Pool feedReads,
+      GraphStore graph) {
     this.vertx = vertx;
     this.pool = pool;
     this.lockKey = seed.advisoryLockKey();
@@ -51,6 +60,7 @@ public final class PgStoreAdmin implements StoreAdmin {
     this.lockRetryMs = seed.lockRetryMs();
     this.feedPool = feedPool;
     this.feedReads = feedReads;
+    this.graph = graph;
   }
 
   @Override
@@ -78,7 +88,8 @@ public final class PgStoreAdmin implements StoreAdmin {
                                     }
                                   }
                                   return chain;
-                                })));
+                                })))
+        .compose(v -> graph.migrate());
   }
 
   /** migration_001.sql, migration_002.sql, ... in order, up to the first one missing. */
@@ -285,6 +296,6 @@ public final class PgStoreAdmin implements StoreAdmin {
 
   @Override
   public Future<Void> close() {
-    return Future.join(pool.close(), feedPool.close(), feedReads.close()).mapEmpty();
+    return Future.join(pool.close(), feedPool.close(), feedReads.close(), graph.close()).mapEmpty();
   }
 }

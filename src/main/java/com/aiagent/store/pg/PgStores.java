@@ -2,6 +2,7 @@ package com.aiagent.store.pg;
 
 import com.aiagent.config.AppConfig;
 import com.aiagent.store.FolderMediaStore;
+import com.aiagent.store.GraphStore;
 import com.aiagent.store.MediaStore;
 import com.aiagent.store.Stores;
 import io.vertx.core.Future;
@@ -83,6 +84,15 @@ public final class PgStores {
    * before returning.
    */
   public static Future<Stores> create(Vertx vertx, AppConfig config) {
+    return create(vertx, config, null);
+  }
+
+  /**
+   * As {@link #create(Vertx, AppConfig)}, with the graph in {@code separateGraph} (Neo4j) instead
+   * of the edge table when it is not null: the feed asks it for signals, events write their edges
+   * to it, migrations and close include it.
+   */
+  public static Future<Stores> create(Vertx vertx, AppConfig config, GraphStore separateGraph) {
     Pool pool = pool(vertx, config.postgres());
     Pool feedPool =
         pool(
@@ -102,15 +112,25 @@ public final class PgStores {
         "postgres".equals(config.media().store())
             ? new PgMediaStore(pool, "image/webp", config.retention())
             : new FolderMediaStore(vertx, config.media().dir(), config.retention());
+    GraphStore graph = separateGraph == null ? new PgGraphStore(pool) : separateGraph;
     Stores stores =
         new Stores(
             new PgCatalogStore(pool),
             new PgVectorStore(pool),
-            new PgGraphStore(pool),
+            graph,
             new PgPostStore(pool, config.retention()),
-            new PgEventStore(pool),
-            new PgFeedStore(feedPool, feedReads),
-            new PgStoreAdmin(vertx, pool, config.seed(), feedPool, feedReads),
+            new PgEventStore(pool, separateGraph),
+            new PgFeedStore(
+                feedPool,
+                feedReads,
+                separateGraph == null
+                    ? null
+                    : new PgFeedStore.SeparateGraph(
+                        separateGraph,
+                        config.stores().graph().name().toLowerCase(java.util.Locale.ROOT),
+                        config.neo4j().timeoutMs(),
+                        config.neo4j().followsChecked())),
+            new PgStoreAdmin(vertx, pool, config.seed(), feedPool, feedReads, graph),
             media);
     return pool.query("SELECT 1")
         .execute()
@@ -120,6 +140,7 @@ public final class PgStores {
               pool.close();
               feedPool.close();
               feedReads.close();
+              graph.close();
               return Future.failedFuture(
                   new IllegalStateException(
                       "PostgreSQL at "

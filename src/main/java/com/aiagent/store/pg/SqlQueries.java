@@ -153,6 +153,29 @@ final class SqlQueries {
       "SELECT to_id FROM edges WHERE from_id = $1 AND type = $2 ORDER BY seq";
   static final String COUNT_EDGES = "SELECT count(*) FROM edges";
 
+  /**
+   * The similar-users query on its own ({@link FeedSql#build} runs the same inside the build): $1
+   * user, $2 follows, $3 recent likes, $4 likers per like, $5 followed peers, $6 likes per peer.
+   */
+  static final String SELECT_SIGNALS =
+      "WITH own AS (SELECT to_id, seq FROM edges WHERE from_id = $1 AND type = 'LIKES'"
+          + " ORDER BY seq DESC LIMIT $3), "
+          + "peers AS ("
+          + " (SELECT to_id AS id FROM edges WHERE from_id = $1 AND type = 'FOLLOWS' ORDER BY seq DESC LIMIT $5)"
+          + " UNION"
+          + " (SELECT l.from_id FROM own o CROSS JOIN LATERAL ("
+          + "  SELECT e.from_id FROM edges e WHERE e.to_id = o.to_id AND e.type = 'LIKES' AND e.from_id <> $1"
+          + "  ORDER BY e.seq DESC LIMIT $4) l)), "
+          + "peer_likes AS ("
+          + " SELECT pl.to_id, count(*)::int AS n FROM peers p CROSS JOIN LATERAL ("
+          + "  SELECT e.to_id FROM edges e WHERE e.from_id = p.id AND e.type = 'LIKES'"
+          + "  ORDER BY e.seq DESC LIMIT $6) pl WHERE p.id <> $1 GROUP BY pl.to_id) "
+          + "SELECT ARRAY(SELECT to_id FROM edges WHERE from_id = $1 AND type = 'FOLLOWS'"
+          + " ORDER BY seq DESC LIMIT $2) AS follows,"
+          + " ARRAY(SELECT to_id FROM own ORDER BY seq DESC) AS likes,"
+          + " ARRAY(SELECT to_id FROM peer_likes ORDER BY to_id) AS liked,"
+          + " ARRAY(SELECT n FROM peer_likes ORDER BY to_id) AS counts";
+
   // Generated posts.
   static final String INSERT_POST =
       "INSERT INTO generated_posts (id, user_id, created_at, document, published)"
