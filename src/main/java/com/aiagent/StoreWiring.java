@@ -2,12 +2,16 @@ package com.aiagent;
 
 import com.aiagent.config.AppConfig;
 import com.aiagent.store.FolderMediaStore;
+import com.aiagent.store.GraphStore;
 import com.aiagent.store.Stores;
 import com.aiagent.store.memory.MemoryStores;
+import com.aiagent.store.neo4j.CachedGraphStore;
 import com.aiagent.store.neo4j.Neo4jGraphStore;
 import com.aiagent.store.pg.PgStores;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisOptions;
 
 /**
  * Chooses and builds the stores the configuration asks for: every store in PostgreSQL (the graph
@@ -21,6 +25,7 @@ public final class StoreWiring {
   public static Future<Stores> open(Vertx vertx, AppConfig config) {
     if (config.usesNeo4j()) {
       return Neo4jGraphStore.open(vertx, config.neo4j())
+          .map(graph -> cached(vertx, config, graph))
           .compose(graph -> PgStores.create(vertx, config, graph));
     }
     return config.usesPostgres()
@@ -30,5 +35,25 @@ public final class StoreWiring {
                 vertx,
                 config.retention(),
                 new FolderMediaStore(vertx, config.media().dir(), config.retention())));
+  }
+
+  /** The feed's graph reads through Redis when both Redis and {@code neo4j.cache_ttl_ms} say so. */
+  private static GraphStore cached(Vertx vertx, AppConfig config, GraphStore graph) {
+    if (!config.redis().enabled() || config.neo4j().cacheTtlMs() == 0) {
+      return graph;
+    }
+    Redis redis =
+        Redis.createClient(
+            vertx,
+            new RedisOptions()
+                .setConnectionString(config.redis().url())
+                .setMaxPoolSize(4)
+                .setMaxPoolWaiting(256));
+    return new CachedGraphStore(
+        graph,
+        redis,
+        config.redis().keyPrefix(),
+        config.neo4j().cacheTtlMs(),
+        config.redis().commandTimeoutMs());
   }
 }

@@ -309,7 +309,8 @@ public record AppConfig(
    * Where Neo4j is; used when the graph store is {@link StoreKind#NEO4J}. {@code password} null: no
    * auth. Every call waits at most {@code timeoutMs} (for a connection, retries included); the
    * driver keeps up to {@code poolSize} connections. A feed build checks candidate authors against
-   * the user's newest {@code followsChecked} follows.
+   * the user's newest {@code followsChecked} follows. With Redis and {@code cacheTtlMs} above 0,
+   * the feed's graph reads go through Redis, kept that long and deleted by the user's own writes.
    */
   public record Neo4j(
       String uri,
@@ -319,7 +320,8 @@ public record AppConfig(
       long timeoutMs,
       long writeTimeoutMs,
       int poolSize,
-      int followsChecked) {}
+      int followsChecked,
+      long cacheTtlMs) {}
 
   public boolean usesNeo4j() {
     return stores.graph() == StoreKind.NEO4J;

@@ -60,6 +60,7 @@ public final class ConfigLoader {
           new Override("NEO4J_DATABASE", "neo4j.database", Function.identity()),
           new Override("NEO4J_TIMEOUT_MS", "neo4j.timeout_ms", Function.identity()),
           new Override("NEO4J_WRITE_TIMEOUT_MS", "neo4j.write_timeout_ms", Function.identity()),
+          new Override("NEO4J_CACHE_TTL_MS", "neo4j.cache_ttl_ms", Function.identity()),
           new Override("EMBEDDING_PROVIDER", "embedding.provider", Function.identity()),
           new Override("EMBEDDING_BATCH_SIZE", "embedding.batch_size", Function.identity()),
           new Override("VERTEX_AI_EMBEDDING_MODEL", "embedding.vertex_model", Function.identity()),
@@ -363,7 +364,8 @@ public final class ConfigLoader {
             integer("neo4j.timeout_ms", 10, 60_000),
             integer("neo4j.write_timeout_ms", 10, 600_000),
             integer("neo4j.pool_size", 1, 1000),
-            integer("neo4j.follows_checked", 0, 100_000));
+            integer("neo4j.follows_checked", 0, 100_000),
+            integer("neo4j.cache_ttl_ms", 0, 86_400_000));
     if (stores.graph() == AppConfig.StoreKind.MEMORY
         && stores.vector() == AppConfig.StoreKind.POSTGRES) {
       throw new ConfigException(

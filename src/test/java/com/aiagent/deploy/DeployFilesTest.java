@@ -37,6 +37,9 @@ class DeployFilesTest {
           "_VPC_CONNECTOR",
           "_API_KEYS_SECRET",
           "_INVOKERS",
+          "_NEO4J_URI",
+          "_NEO4J_USER",
+          "_NEO4J_SECRET",
           "_CHANNEL_TAG");
 
   private static JsonNode yaml(String file) throws IOException {
@@ -60,7 +63,7 @@ class DeployFilesTest {
     JsonNode services = yaml("docker-compose.yml").get("services");
     assertThat(services.fieldNames())
         .toIterable()
-        .containsExactlyInAnyOrder("ai-agent", "postgres", "redis", "pgadmin");
+        .containsExactlyInAnyOrder("ai-agent", "postgres", "redis", "pgadmin", "neo4j");
 
     JsonNode app = services.get("ai-agent");
     assertThat(app.get("build").asText()).isEqualTo(".");
@@ -105,11 +108,21 @@ class DeployFilesTest {
     assertThat(pgadmin.get("environment").get("PGADMIN_DEFAULT_PASSWORD").asText())
         .isEqualTo("admin");
 
+    JsonNode neo4j = services.get("neo4j");
+    assertThat(neo4j.get("image").asText()).isEqualTo("neo4j:5");
+    assertThat(strings(neo4j.get("profiles"))).containsExactly("neo4j");
+    assertThat(strings(neo4j.get("ports"))).containsExactlyInAnyOrder("7474:7474", "7687:7687");
+    assertThat(strings(neo4j.get("volumes"))).containsExactly("neo4j_data:/data");
+    assertThat(neo4j.has("healthcheck")).isTrue();
+    assertThat(app.get("depends_on").has("neo4j"))
+        .as("Neo4j is optional: the service must start without its profile")
+        .isFalse();
+
     JsonNode compose = yaml("docker-compose.yml");
     assertThat(compose.get("networks").has("ai-agent-network")).isTrue();
     assertThat(compose.get("volumes").fieldNames())
         .toIterable()
-        .containsExactlyInAnyOrder("postgres_data", "redis_data");
+        .containsExactlyInAnyOrder("postgres_data", "redis_data", "neo4j_data");
   }
 
   @Test
@@ -142,11 +155,14 @@ class DeployFilesTest {
               "--service-account=vertex-ai-agent@$PROJECT_ID.iam.gserviceaccount.com",
               "--add-cloudsql-instances=$PROJECT_ID:${_REGION}:${_CLOUDSQL_INSTANCE}",
               "--update-secrets=DATABASE_URL=${_DB_SECRET}:latest,REDIS_URL=${_REDIS_SECRET}:latest,"
-                  + "API_KEYS=${_API_KEYS_SECRET}:latest",
+                  + "API_KEYS=${_API_KEYS_SECRET}:latest,NEO4J_PASSWORD=${_NEO4J_SECRET}:latest",
               "--${_INVOKERS}");
       assertThat(build.get("substitutions").get("_INVOKERS").asText())
           .as("the service checks API keys itself, so Cloud Run lets callers reach it")
           .isEqualTo("allow-unauthenticated");
+      assertThat(args)
+          .anySatisfy(
+              a -> assertThat(a).contains(",NEO4J_URI=${_NEO4J_URI},NEO4J_USER=${_NEO4J_USER},"));
       assertThat(args)
           .anySatisfy(
               a ->
