@@ -244,4 +244,85 @@ class ConfigLoaderTest {
         .hasMessageContaining("HTTP_IDLE_TIMEOUT_SECONDS")
         .hasMessageContaining("bus.generation_timeout_ms");
   }
+
+  @Test
+  void graphDbPicksNeo4jBesideThePostgresCatalog() {
+    AppConfig byName =
+        ConfigLoader.load(
+            Map.of(
+                "USE_MOCK_VECTOR_DB", "false",
+                "GRAPH_DB", "neo4j",
+                "NEO4J_URI", "neo4j+s://abc123.databases.neo4j.io",
+                "NEO4J_USER", "graph",
+                "NEO4J_PASSWORD", "secret",
+                "NEO4J_TIMEOUT_MS", "250",
+                "NEO4J_CACHE_TTL_MS", "30000"));
+    assertThat(byName.stores().graph()).isEqualTo(AppConfig.StoreKind.NEO4J);
+    assertThat(byName.usesNeo4j()).isTrue();
+    assertThat(byName.usesPostgres()).isTrue();
+    assertThat(byName.neo4j().uri()).isEqualTo("neo4j+s://abc123.databases.neo4j.io");
+    assertThat(byName.neo4j().user()).isEqualTo("graph");
+    assertThat(byName.neo4j().password()).isEqualTo("secret");
+    assertThat(byName.neo4j().timeoutMs()).isEqualTo(250);
+    assertThat(byName.neo4j().cacheTtlMs()).isEqualTo(30000);
+    AppConfig withGuideFlag =
+        ConfigLoader.load(
+            Map.of(
+                "USE_MOCK_VECTOR_DB", "false", "USE_MOCK_GRAPH_DB", "false", "GRAPH_DB", "neo4j"));
+    assertThat(withGuideFlag.stores().graph()).isEqualTo(AppConfig.StoreKind.NEO4J);
+    assertThat(withGuideFlag.neo4j().password()).as("empty: no auth").isNull();
+    assertThat(ConfigLoader.load(Map.of("APP_ENV", "local")).stores().graph())
+        .isEqualTo(AppConfig.StoreKind.POSTGRES);
+  }
+
+  @Test
+  void stagingAndProductionKeepTheGraphInNeo4jAndProductionCachesItInRedis() {
+    Map<String, String> project = Map.of("GCP_PROJECT_ID", "p");
+    for (String env : new String[] {"staging", "production"}) {
+      Map<String, String> vars = new java.util.HashMap<>(project);
+      vars.put("APP_ENV", env);
+      assertThat(ConfigLoader.load(vars).stores().graph())
+          .as(env)
+          .isEqualTo(AppConfig.StoreKind.NEO4J);
+    }
+    assertThat(
+            ConfigLoader.load(Map.of("APP_ENV", "production", "GCP_PROJECT_ID", "p"))
+                .neo4j()
+                .cacheTtlMs())
+        .isPositive();
+  }
+
+  @Test
+  void aNeo4jGraphThatCannotWorkStopsStartUp() {
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("GRAPH_DB", "neo4j")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("GRAPH_DB:")
+        .hasMessageContaining("USE_MOCK_VECTOR_DB=false");
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.load(
+                    Map.of(
+                        "USE_MOCK_VECTOR_DB",
+                        "false",
+                        "USE_MOCK_GRAPH_DB",
+                        "true",
+                        "GRAPH_DB",
+                        "neo4j")))
+        .hasMessageStartingWith("GRAPH_DB:")
+        .hasMessageContaining("USE_MOCK_GRAPH_DB=true");
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.load(
+                    Map.of(
+                        "USE_MOCK_VECTOR_DB",
+                        "false",
+                        "GRAPH_DB",
+                        "neo4j",
+                        "NEO4J_URI",
+                        "http://localhost:7474")))
+        .hasMessageStartingWith("NEO4J_URI:");
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("GRAPH_DB", "dgraph")))
+        .hasMessageStartingWith("GRAPH_DB:")
+        .hasMessageContaining("neo4j");
+  }
 }
