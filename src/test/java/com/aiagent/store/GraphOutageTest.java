@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The service with its graph in Neo4j, reached through a relay the test cuts: while Neo4j is away
- * the feed still answers (without graph signals, and without storing what it built), health names
- * the graph as down, and both recover by themselves once Neo4j is back.
+ * the feed still answers (without graph signals, and without storing what it built), events are
+ * refused as unavailable (nothing of them kept, so the client's retry is safe), health names the
+ * graph as down, and all of it recovers by itself once Neo4j is back.
  */
 @Tag("services")
 class GraphOutageTest {
@@ -46,7 +47,7 @@ class GraphOutageTest {
     Map<String, String> env = new HashMap<>(db.env());
     env.putAll(Neo4jTestGraph.env());
     env.put("NEO4J_URI", "bolt://127.0.0.1:" + port);
-    env.put("NEO4J_TIMEOUT_MS", "500");
+    env.put("NEO4J_TIMEOUT_MS", "2000");
     env.put("HEALTH_DETAILS", "true");
     env.put("FEED_CACHE_TTL_MS", "0");
     app = TestApp.create(env);
@@ -107,6 +108,10 @@ class GraphOutageTest {
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.bodyAsJsonObject().getJsonArray("items")).isNotEmpty();
     assertThat(storedCandidates("user_002")).as("a build without signals is not kept").isZero();
+    HttpResponse<Buffer> events = postLike("user_002", "content_010");
+    assertThat(events.statusCode()).as(events.bodyAsString()).isEqualTo(503);
+    assertThat(events.bodyAsJsonObject().getJsonObject("error").getString("code"))
+        .isEqualTo("unavailable");
 
     proxy.restore();
     eventually(
@@ -120,5 +125,22 @@ class GraphOutageTest {
         "the graph is back in health");
     assertThat(get("/v1/feed?user_id=user_002&limit=5").statusCode()).isEqualTo(200);
     assertThat(storedCandidates("user_002")).isEqualTo(1);
+    assertThat(postLike("user_002", "content_010").statusCode()).isEqualTo(202);
+    assertThat(await(app.stores.graph().targets("user_002", EdgeType.LIKES)))
+        .contains("content_010");
+  }
+
+  private HttpResponse<Buffer> postLike(String userId, String contentId) throws Exception {
+    JsonObject event =
+        new JsonObject()
+            .put("event_id", java.util.UUID.randomUUID().toString())
+            .put("user_id", userId)
+            .put("type", "like")
+            .put("item_id", contentId)
+            .put("ts", java.time.Instant.now().toString());
+    return await(
+        http.post(app.port(), "127.0.0.1", "/v1/events")
+            .sendJsonObject(
+                new JsonObject().put("events", new io.vertx.core.json.JsonArray().add(event))));
   }
 }

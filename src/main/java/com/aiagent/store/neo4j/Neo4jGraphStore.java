@@ -7,6 +7,7 @@ import com.aiagent.store.GraphSignals;
 import com.aiagent.store.GraphStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.net.ConnectException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -15,6 +16,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -30,6 +32,9 @@ import org.neo4j.driver.async.AsyncSession;
 import org.neo4j.driver.async.AsyncTransactionCallback;
 import org.neo4j.driver.async.AsyncTransactionContext;
 import org.neo4j.driver.async.ResultCursor;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.SessionExpiredException;
+import org.neo4j.driver.exceptions.TransientException;
 
 /**
  * The graph in Neo4j through the driver's async API: one session per call, every result handed back
@@ -94,6 +99,10 @@ public final class Neo4jGraphStore implements GraphStore {
                                     error))));
   }
 
+  /**
+   * Creates the constraints, then asks the feed's question once (for nobody), so the server has
+   * planned it before the first feed waits on it within {@code neo4j.timeout_ms}.
+   */
   @Override
   public Future<Void> migrate() {
     Future<Void> chain = Future.succeededFuture();
@@ -104,7 +113,7 @@ public final class Neo4jGraphStore implements GraphStore {
                   write(t -> t.runAsync(statement).thenCompose(ResultCursor::consumeAsync))
                       .mapEmpty());
     }
-    return chain;
+    return chain.compose(v -> signals("", new GraphSignals.Bounds(1, 1, 1, 1, 1))).mapEmpty();
   }
 
   @Override
@@ -195,10 +204,13 @@ public final class Neo4jGraphStore implements GraphStore {
                 .thenApply(r -> r.get("n").asLong()));
   }
 
+  /** One auto-commit statement: no managed retries, so a server that is away fails it at once. */
   @Override
   public Future<Void> ping() {
-    return read(t ->
-            t.runAsync(Cypher.PING)
+    AsyncSession s = driver.session(AsyncSession.class, session);
+    return inSession(
+            s,
+            s.runAsync(Cypher.PING, readTx)
                 .thenCompose(ResultCursor::singleAsync)
                 .thenApply(r -> r.get("ok").asInt()))
         .mapEmpty();
@@ -229,6 +241,26 @@ public final class Neo4jGraphStore implements GraphStore {
   private <T> Future<T> inSession(AsyncSession s, CompletionStage<T> work) {
     var context = vertx.getOrCreateContext();
     return Future.fromCompletionStage(work, context)
-        .eventually(() -> Future.fromCompletionStage(s.closeAsync(), context));
+        .eventually(() -> Future.fromCompletionStage(s.closeAsync(), context))
+        .recover(error -> Future.failedFuture(unavailable(error)));
+  }
+
+  /**
+   * A server that cannot be reached or gave up (no connection, a lost session, a transient error
+   * still failing after the retries) as a {@link ConnectException}, which callers tell from a bug
+   * as a dependency outage (503); other errors as they are.
+   */
+  private Throwable unavailable(Throwable error) {
+    Throwable cause =
+        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    if (cause instanceof ServiceUnavailableException
+        || cause instanceof SessionExpiredException
+        || cause instanceof TransientException) {
+      ConnectException down =
+          new ConnectException("Neo4j at " + where + " is unavailable: " + cause.getMessage());
+      down.initCause(cause);
+      return down;
+    }
+    return cause;
   }
 }

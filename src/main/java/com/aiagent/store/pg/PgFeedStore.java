@@ -49,10 +49,11 @@ public final class PgFeedStore implements FeedStore {
 
   /**
    * A graph kept in another database (Neo4j): its signals are asked for with a bound of their own
-   * wait, and candidate authors are checked against the user's newest {@code followsChecked}
-   * follows.
+   * wait, its health within {@code probeTimeoutMs} (inside the health check's own timeout), and
+   * candidate authors are checked against the user's newest {@code followsChecked} follows.
    */
-  record SeparateGraph(GraphStore store, String kind, long timeoutMs, int followsChecked) {}
+  record SeparateGraph(
+      GraphStore store, String kind, long timeoutMs, long probeTimeoutMs, int followsChecked) {}
 
   /** {@code graph} null: the graph is the edge table beside the catalog, read in the build. */
   PgFeedStore(Pool pool, Pool reads, SeparateGraph graph) {
@@ -198,7 +199,7 @@ public final class PgFeedStore implements FeedStore {
     return graph
         .store()
         .ping()
-        .timeout(graph.timeoutMs(), TimeUnit.MILLISECONDS)
+        .timeout(graph.probeTimeoutMs(), TimeUnit.MILLISECONDS)
         .map(v -> "UP")
         .otherwise(
             error ->

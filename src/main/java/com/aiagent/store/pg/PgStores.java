@@ -129,6 +129,8 @@ public final class PgStores {
                         separateGraph,
                         config.stores().graph().name().toLowerCase(java.util.Locale.ROOT),
                         config.neo4j().timeoutMs(),
+                        // Half the health check's wait: the feed's answer must beat it.
+                        Math.min(config.neo4j().timeoutMs(), config.bus().healthTimeoutMs() / 2),
                         config.neo4j().followsChecked())),
             new PgStoreAdmin(vertx, pool, config.seed(), feedPool, feedReads, graph),
             media);
