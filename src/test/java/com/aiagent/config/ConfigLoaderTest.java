@@ -277,7 +277,7 @@ class ConfigLoaderTest {
 
   @Test
   void stagingAndProductionKeepTheGraphInNeo4jAndProductionCachesItInRedis() {
-    Map<String, String> project = Map.of("GCP_PROJECT_ID", "p");
+    Map<String, String> project = Map.of("GCP_PROJECT_ID", "p", "AUTH_MODE", "open");
     for (String env : new String[] {"staging", "production"}) {
       Map<String, String> vars = new java.util.HashMap<>(project);
       vars.put("APP_ENV", env);
@@ -286,7 +286,8 @@ class ConfigLoaderTest {
           .isEqualTo(AppConfig.StoreKind.NEO4J);
     }
     assertThat(
-            ConfigLoader.load(Map.of("APP_ENV", "production", "GCP_PROJECT_ID", "p"))
+            ConfigLoader.load(
+                    Map.of("APP_ENV", "production", "GCP_PROJECT_ID", "p", "AUTH_MODE", "open"))
                 .neo4j()
                 .cacheTtlMs())
         .isPositive();
