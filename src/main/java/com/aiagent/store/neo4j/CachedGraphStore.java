@@ -49,8 +49,9 @@ public final class CachedGraphStore implements GraphStore {
   @Override
   public Future<GraphSignals> signals(String userId, GraphSignals.Bounds bounds) {
     String key = prefix + userId;
+    String field = bounds(bounds).encode();
     return redis
-        .send(Request.cmd(Command.GET).arg(key))
+        .send(Request.cmd(Command.HGET).arg(key).arg(field))
         .timeout(commandTimeoutMs, TimeUnit.MILLISECONDS)
         .map(r -> r == null ? null : decode(new JsonObject(r.toBuffer()), bounds))
         .otherwise(
@@ -69,11 +70,12 @@ public final class CachedGraphStore implements GraphStore {
                       fresh ->
                           redis
                               .send(
-                                  Request.cmd(Command.SET)
+                                  Request.cmd(Command.HSET)
                                       .arg(key)
-                                      .arg(encode(fresh, bounds).toBuffer())
-                                      .arg("PX")
-                                      .arg(ttlMs))
+                                      .arg(field)
+                                      .arg(encode(fresh, bounds).toBuffer()))
+                              .compose(
+                                  r -> redis.send(Request.cmd(Command.PEXPIRE).arg(key).arg(ttlMs)))
                               .onFailure(e -> outages.warn("graph cache (Redis)", e)));
             });
   }

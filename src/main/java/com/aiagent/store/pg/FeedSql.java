@@ -160,22 +160,30 @@ final class FeedSql {
    * of the $6 posts kept are read last. Less what the reader hid; with the best similarity of the
    * post's products to the reader's taste and how often it was shown to them.
    */
-  static final String FOLLOWED_POSTS =
-      "WITH u AS (SELECT COALESCE(taste, embedding) AS taste FROM users WHERE id = $1), "
-          + "f AS (SELECT to_id FROM edges WHERE from_id = $1 AND type = 'FOLLOWS'"
-          + " ORDER BY seq DESC LIMIT $2), "
-          + "p AS (SELECT q.id, q.created_at FROM f CROSS JOIN LATERAL ("
-          + " SELECT g.id, g.created_at FROM generated_posts g"
-          + " WHERE g.user_id = f.to_id AND g.published AND g.created_at > $3"
-          + " AND (g.created_at < $4 OR (g.created_at = $4 AND ($5::uuid IS NULL OR g.id < $5::uuid)))"
-          + " AND NOT EXISTS (SELECT 1 FROM hidden_items h WHERE h.user_id = $1 AND h.item_id = g.id::text)"
-          + " ORDER BY g.created_at DESC, g.id DESC LIMIT $6) q"
-          + " ORDER BY q.created_at DESC, q.id DESC LIMIT $6) "
-          + "SELECT g.id, g.user_id, g.created_at, g.document,"
-          + " (SELECT max(1 - (pr.embedding <=> u.taste)) FROM u, jsonb_array_elements(g.document -> 'products') x"
-          + "  JOIN products pr ON pr.id = x ->> 'id') AS similarity,"
-          + " (SELECT s.impressions FROM seen_items s WHERE s.user_id = $1 AND s.item_id = g.id::text) AS seen"
-          + " FROM p JOIN generated_posts g ON g.id = p.id ORDER BY p.created_at DESC, p.id DESC";
+  static final String FOLLOWED_POSTS = followedPosts(false);
+
+  /** As {@link #FOLLOWED_POSTS}, with $2 the followed authors themselves (a graph elsewhere). */
+  static final String FOLLOWED_POSTS_OF = followedPosts(true);
+
+  private static String followedPosts(boolean authorsGiven) {
+    return "WITH u AS (SELECT COALESCE(taste, embedding) AS taste FROM users WHERE id = $1), "
+        + (authorsGiven
+            ? "f AS (SELECT a.to_id FROM unnest($2::text[]) AS a(to_id)), "
+            : "f AS (SELECT to_id FROM edges WHERE from_id = $1 AND type = 'FOLLOWS'"
+                + " ORDER BY seq DESC LIMIT $2), ")
+        + "p AS (SELECT q.id, q.created_at FROM f CROSS JOIN LATERAL ("
+        + " SELECT g.id, g.created_at FROM generated_posts g"
+        + " WHERE g.user_id = f.to_id AND g.published AND g.created_at > $3"
+        + " AND (g.created_at < $4 OR (g.created_at = $4 AND ($5::uuid IS NULL OR g.id < $5::uuid)))"
+        + " AND NOT EXISTS (SELECT 1 FROM hidden_items h WHERE h.user_id = $1 AND h.item_id = g.id::text)"
+        + " ORDER BY g.created_at DESC, g.id DESC LIMIT $6) q"
+        + " ORDER BY q.created_at DESC, q.id DESC LIMIT $6) "
+        + "SELECT g.id, g.user_id, g.created_at, g.document,"
+        + " (SELECT max(1 - (pr.embedding <=> u.taste)) FROM u, jsonb_array_elements(g.document -> 'products') x"
+        + "  JOIN products pr ON pr.id = x ->> 'id') AS similarity,"
+        + " (SELECT s.impressions FROM seen_items s WHERE s.user_id = $1 AND s.item_id = g.id::text) AS seen"
+        + " FROM p JOIN generated_posts g ON g.id = p.id ORDER BY p.created_at DESC, p.id DESC";
+  }
 
   static final String DROP_CANDIDATES = "DELETE FROM feed_candidates WHERE user_id = $1";
 

@@ -150,19 +150,46 @@ public final class PgFeedStore implements FeedStore {
             });
   }
 
+  /**
+   * With the graph elsewhere, the newest follows come from it first (bounded by its wait); a graph
+   * that fails leaves the page without followed posts, as it leaves builds without signals.
+   */
   @Override
   public Future<List<FollowedPost>> followedPosts(String userId, FollowedPostsQuery query) {
+    if (graph == null) {
+      return followedPosts(userId, query, FeedSql.FOLLOWED_POSTS, query.maxAuthors());
+    }
+    return graph
+        .store()
+        .signals(userId, new GraphSignals.Bounds(query.maxAuthors(), 0, 0, 0, 0))
+        .timeout(graph.timeoutMs(), TimeUnit.MILLISECONDS)
+        .map(GraphSignals::follows)
+        .otherwise(
+            error -> {
+              outages.warn("graph store (" + graph.kind() + ")", error);
+              return List.of();
+            })
+        .compose(
+            authors ->
+                authors.isEmpty()
+                    ? Future.succeededFuture(List.of())
+                    : followedPosts(
+                        userId, query, FeedSql.FOLLOWED_POSTS_OF, PgRows.array(authors)));
+  }
+
+  private Future<List<FollowedPost>> followedPosts(
+      String userId, FollowedPostsQuery query, String sql, Object authors) {
     Tuple params =
         Tuple.tuple(
             java.util.Arrays.asList(
                 userId,
-                query.maxAuthors(),
+                authors,
                 PgRows.time(query.since()),
                 PgRows.time(query.upTo()),
                 query.afterId() == null ? null : PgPostStore.uuid(query.afterId()).orElse(null),
                 query.limit()));
     return reads
-        .preparedQuery(FeedSql.FOLLOWED_POSTS)
+        .preparedQuery(sql)
         .execute(params)
         .map(
             rows -> {
