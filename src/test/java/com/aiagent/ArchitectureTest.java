@@ -57,7 +57,7 @@ class ArchitectureTest {
       classes()
           .should(
               new ArchCondition<JavaClass>(
-                  "reside in the root package, a module's package or the store's memory, pg, neo4j or gcs") {
+                  "reside in the root package, a module's package or the store's memory, pg or neo4j") {
                 @Override
                 public void check(JavaClass item, ConditionEvents events) {
                   String pkg = item.getPackageName();
@@ -66,8 +66,7 @@ class ArchitectureTest {
                           || pkg.startsWith(ROOT + ".") && pkg.indexOf('.', ROOT.length() + 1) < 0
                           || pkg.equals(ROOT + ".store.memory")
                           || pkg.equals(ROOT + ".store.pg")
-                          || pkg.equals(ROOT + ".store.neo4j")
-                          || pkg.equals(ROOT + ".store.gcs");
+                          || pkg.equals(ROOT + ".store.neo4j");
                   if (!ok) {
                     events.add(
                         SimpleConditionEvent.violated(item, item.getName() + " is in " + pkg));
@@ -112,19 +111,13 @@ class ArchitectureTest {
       noClasses()
           .that()
           .resideOutsideOfPackages(
-              "com.aiagent.store.memory",
-              "com.aiagent.store.pg",
-              "com.aiagent.store.neo4j",
-              "com.aiagent.store.gcs")
+              "com.aiagent.store.memory", "com.aiagent.store.pg", "com.aiagent.store.neo4j")
           .and()
           .doNotHaveFullyQualifiedName(StoreWiring.class.getName())
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(
-              "com.aiagent.store.memory",
-              "com.aiagent.store.pg",
-              "com.aiagent.store.neo4j",
-              "com.aiagent.store.gcs");
+              "com.aiagent.store.memory", "com.aiagent.store.pg", "com.aiagent.store.neo4j");
 
   @ArchTest
   static final ArchRule theStoreContractNamesNoImplementation =
@@ -134,10 +127,7 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(
-              "com.aiagent.store.memory",
-              "com.aiagent.store.pg",
-              "com.aiagent.store.neo4j",
-              "com.aiagent.store.gcs");
+              "com.aiagent.store.memory", "com.aiagent.store.pg", "com.aiagent.store.neo4j");
 
   /** {@code store} for {@code com.aiagent.store.pg.PgStores}: the first package below the root. */
   static String module(JavaClass type) {

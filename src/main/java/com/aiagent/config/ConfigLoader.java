@@ -94,10 +94,6 @@ public final class ConfigLoader {
               "VERTEX_AI_BREAKER_RESET_MS", "vertex.breaker_reset_ms", Function.identity()),
           new Override("MEDIA_DIR", "media.dir", Function.identity()),
           new Override("MEDIA_STORE", "media.store", Function.identity()),
-          new Override("GCS_BUCKET", "gcs.bucket", Function.identity()),
-          new Override("GCS_BASE_URL", "gcs.base_url", Function.identity()),
-          new Override("GCS_ACCESS_TOKEN", "gcs.access_token", Function.identity()),
-          new Override("GCS_TIMEOUT_MS", "gcs.timeout_ms", Function.identity()),
           new Override("GCP_PROJECT_ID", "gcp.project_id", Function.identity()),
           new Override("GCP_REGION", "gcp.region", Function.identity()),
           new Override(
@@ -359,12 +355,6 @@ public final class ConfigLoader {
               + source("stores.vector")
               + " to PostgreSQL (USE_MOCK_VECTOR_DB=false)");
     }
-    AppConfig.Gcs gcs =
-        new AppConfig.Gcs(
-            optionalText("gcs.bucket"),
-            optionalUrl("gcs.base_url"),
-            optionalText("gcs.access_token"),
-            integer("gcs.timeout_ms", 100, 600_000));
     AppConfig.Neo4j neo4j =
         new AppConfig.Neo4j(
             neo4jUri("neo4j.uri"),
@@ -408,7 +398,7 @@ public final class ConfigLoader {
         new AppConfig.Media(
             oneOf("media.provider", "local", "none", "vertex_imagen"),
             text("media.vertex_model"),
-            oneOf("media.store", "folder", "postgres", "gcs"),
+            oneOf("media.store", "folder", "postgres"),
             Path.of(text("media.dir")),
             integer("media.width", 64, 4096),
             integer("media.height", 64, 4096),
@@ -585,13 +575,7 @@ public final class ConfigLoader {
             postgres,
             redis,
             vertex,
-            neo4j,
-            gcs);
-    if ("gcs".equals(media.store()) && gcs.bucket() == null) {
-      throw new ConfigException(
-          source("gcs.bucket")
-              + ": pictures in Cloud Storage (MEDIA_STORE=gcs) need a bucket (GCS_BUCKET)");
-    }
+            neo4j);
     if ("postgres".equals(media.store()) && stores.vector() != AppConfig.StoreKind.POSTGRES) {
       throw new ConfigException(
           source("media.store")
