@@ -4,11 +4,18 @@ import com.aiagent.cache.RedisCache;
 import com.aiagent.config.AppConfig;
 import com.aiagent.embedding.EmbeddingClient;
 import com.aiagent.embedding.EmbeddingVerticle;
+import com.aiagent.evaluation.EvalOptions;
+import com.aiagent.evaluation.EvalPrompt;
+import com.aiagent.evaluation.EvalSet;
+import com.aiagent.evaluation.RetrievalEvaluation;
+import com.aiagent.search.HybridSearch;
+import com.aiagent.search.SearchMode;
 import com.aiagent.seed.Reembedder;
 import com.aiagent.seed.SeedVerticle;
 import com.aiagent.store.Stores;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -80,6 +87,82 @@ final class Commands {
                             + config.embedding().activeModel()
                             + "/"
                             + config.embedding().dimension()));
+  }
+
+  /**
+   * Measures retrieval on a labelled set with the configured stores and embedding provider: seeds
+   * them as {@code serve} does (in memory: the demo data embedded now), builds the lexical index,
+   * then runs every prompt through each chosen mode and prints the figures as Markdown.
+   */
+  static Future<String> evalRetrieval(
+      Vertx vertx, AppConfig config, Stores stores, EvalOptions options, Consumer<String> out) {
+    List<EvalPrompt> prompts;
+    try {
+      prompts = options.select(EvalSet.load(options.file()));
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+    HybridSearch search =
+        new HybridSearch(vertx, config.search(), stores.catalog(), stores.vectors());
+    return withEmbedding(
+        vertx,
+        config,
+        () ->
+            vertx
+                .deployVerticle(new SeedVerticle(config, stores))
+                .compose(vertx::undeploy)
+                .compose(v -> search.refresh())
+                .compose(v -> RetrievalEvaluation.productCategories(stores.catalog()))
+                .compose(
+                    categories -> {
+                      RetrievalEvaluation evaluation =
+                          new RetrievalEvaluation(
+                              new EmbeddingClient(vertx, config.bus().embeddingTimeoutMs()),
+                              categories);
+                      return evalModes(evaluation, search, config, options, prompts, 0, out);
+                    })
+                .map(
+                    v ->
+                        "evaluated "
+                            + prompts.size()
+                            + " prompts with "
+                            + config.embedding().provider()
+                            + "/"
+                            + config.embedding().activeModel()
+                            + ", "
+                            + search.indexed()
+                            + " items indexed"));
+  }
+
+  private static Future<Void> evalModes(
+      RetrievalEvaluation evaluation,
+      HybridSearch search,
+      AppConfig config,
+      EvalOptions options,
+      List<EvalPrompt> prompts,
+      int at,
+      Consumer<String> out) {
+    if (at == options.modes().size()) {
+      return Future.succeededFuture();
+    }
+    SearchMode mode = options.modes().get(at);
+    String title =
+        mode.name().toLowerCase(java.util.Locale.ROOT)
+            + " retrieval, "
+            + config.embedding().provider()
+            + " embeddings ("
+            + config.embedding().activeModel()
+            + ")";
+    return evaluation
+        .run(title, search.inMode(mode), prompts)
+        .compose(
+            report -> {
+              out.accept(report.render(options.categorySplit()));
+              if (options.misses()) {
+                out.accept(report.misses());
+              }
+              return evalModes(evaluation, search, config, options, prompts, at + 1, out);
+            });
   }
 
   /** Users whose lists are built per page of the walk, and how many builds run at once. */

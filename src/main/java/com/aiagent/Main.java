@@ -4,6 +4,7 @@ import ch.qos.logback.classic.LoggerContext;
 import com.aiagent.config.AppConfig;
 import com.aiagent.config.ConfigException;
 import com.aiagent.config.ConfigLoader;
+import com.aiagent.evaluation.EvalOptions;
 import com.aiagent.logging.LogFormat;
 import com.aiagent.metrics.AppMetrics;
 import io.vertx.core.Future;
@@ -16,11 +17,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The entry point: {@code java -jar ai-agent.jar} serves; {@code seed}, {@code generate-embeddings
- * [--all]} and {@code warm-candidates} run one command and exit.
+ * [--all]}, {@code warm-candidates} and {@code eval-retrieval [options]} run one command and exit.
  */
 public final class Main {
   private static final String USAGE =
-      "usage: java -jar ai-agent.jar [serve | seed | generate-embeddings [--all] | warm-candidates]";
+      "usage: java -jar ai-agent.jar [serve | seed | generate-embeddings [--all] | warm-candidates"
+          + " | "
+          + EvalOptions.USAGE
+          + "]";
 
   private Main() {}
 
@@ -35,7 +39,16 @@ public final class Main {
     LogFormat.apply(System.getenv());
     List<String> arguments = List.of(args);
     String command = arguments.isEmpty() ? "serve" : arguments.get(0);
-    if (!List.of("serve", "seed", "generate-embeddings", "warm-candidates").contains(command)
+    EvalOptions evalOptions = null;
+    if ("eval-retrieval".equals(command)) {
+      try {
+        evalOptions = EvalOptions.parse(arguments.subList(1, arguments.size()));
+      } catch (IllegalArgumentException e) {
+        System.err.println("ai-agent: " + e.getMessage());
+        System.exit(2);
+        return;
+      }
+    } else if (!List.of("serve", "seed", "generate-embeddings", "warm-candidates").contains(command)
         || arguments.size() > ("generate-embeddings".equals(command) ? 2 : 1)
         || arguments.size() == 2 && !"--all".equals(arguments.get(1))) {
       System.err.println(USAGE);
@@ -59,7 +72,7 @@ public final class Main {
     if ("serve".equals(command)) {
       serve(vertx, config);
     } else {
-      run(vertx, config, command, arguments.contains("--all"));
+      run(vertx, config, command, arguments.contains("--all"), evalOptions);
     }
   }
 
@@ -103,7 +116,8 @@ public final class Main {
             });
   }
 
-  private static void run(Vertx vertx, AppConfig config, String command, boolean all) {
+  private static void run(
+      Vertx vertx, AppConfig config, String command, boolean all, EvalOptions evalOptions) {
     Logger log = LoggerFactory.getLogger(Main.class);
     StoreWiring.open(vertx, config)
         .compose(
@@ -113,6 +127,9 @@ public final class Main {
                       case "warm-candidates" ->
                           Commands.warmCandidates(
                               config, stores, java.time.Clock.systemUTC(), log::info);
+                      case "eval-retrieval" ->
+                          Commands.evalRetrieval(
+                              vertx, config, stores, evalOptions, System.out::println);
                       default -> Commands.generateEmbeddings(vertx, config, stores, all, log::info);
                     })
                     .eventually(() -> stores.admin().close()))

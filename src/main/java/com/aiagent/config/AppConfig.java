@@ -23,6 +23,7 @@ public record AppConfig(
     Generation generation,
     Seed seed,
     Retention retention,
+    Search search,
     Postgres postgres,
     Redis redis,
     Vertex vertex,
@@ -272,6 +273,22 @@ public record AppConfig(
    * trims at once; PostgreSQL ({@code generated_posts}, {@code media}) is trimmed every {@code
    * trimIntervalMs}, at most {@code trimBatch} rows per statement.
    */
+  /**
+   * Retrieval for generated posts: {@code mode} hybrid (BM25 and vector search fused by reciprocal
+   * rank, {@code weight / (rrfK + rank)} per list), vector or lexical; {@code candidates} fetched
+   * from each retriever before fusing; the lexical index checks the catalogue for writes every
+   * {@code refreshIntervalMs}; below {@code minSimilarity} (cosine) no retrieved product counts as
+   * relevant, and the post says so instead of pushing unrelated products.
+   */
+  public record Search(
+      String mode,
+      int rrfK,
+      int candidates,
+      double vectorWeight,
+      double lexicalWeight,
+      long refreshIntervalMs,
+      double minSimilarity) {}
+
   public record Retention(int maxGenerated, int maxAgeHours, long trimIntervalMs, int trimBatch) {}
 
   /**

@@ -114,6 +114,9 @@ public final class ConfigLoader {
           new Override("ADS_DEFAULT_DAILY_BUDGET", "ads.default_daily_budget", Function.identity()),
           new Override("SEED_ENABLED", "seed.enabled", Function.identity()),
           new Override("SEED_LOCK_TIMEOUT_MS", "seed.lock_timeout_ms", Function.identity()),
+          new Override("SEARCH_MODE", "search.mode", Function.identity()),
+          new Override(
+              "SEARCH_REFRESH_INTERVAL_MS", "search.refresh_interval_ms", Function.identity()),
           new Override("RETENTION_MAX_GENERATED", "retention.max_generated", Function.identity()),
           new Override("RETENTION_MAX_AGE_HOURS", "retention.max_age_hours", Function.identity()),
           new Override(
@@ -385,7 +388,7 @@ public final class ConfigLoader {
     AppConfig.Embedding embedding =
         new AppConfig.Embedding(
             oneOf("embedding.provider", "local", "vertex"),
-            text("embedding.local_model"),
+            oneOf("embedding.local_model", "local-concept-v1", "local-hashing-v1"),
             text("embedding.vertex_model"),
             integer("embedding.dimension", 8, 4096),
             integer("embedding.batch_size", 1, 250));
@@ -510,6 +513,15 @@ public final class ConfigLoader {
             integer("retention.max_age_hours", 0, 1_000_000),
             integer("retention.trim_interval_ms", 1000, 86_400_000),
             integer("retention.trim_batch", 1, 100_000));
+    AppConfig.Search search =
+        new AppConfig.Search(
+            oneOf("search.mode", "hybrid", "vector", "lexical"),
+            integer("search.rrf_k", 1, 1000),
+            integer("search.candidates", 1, 1000),
+            decimal("search.vector_weight", 0, 100),
+            decimal("search.lexical_weight", 0, 100),
+            integer("search.refresh_interval_ms", 1000, 86_400_000),
+            decimal("search.min_similarity", -1, 1));
     AppConfig.Postgres postgres =
         new AppConfig.Postgres(
             text("postgres.host"),
@@ -572,6 +584,7 @@ public final class ConfigLoader {
             generation,
             seed,
             retention,
+            search,
             postgres,
             redis,
             vertex,

@@ -42,14 +42,19 @@ public final class EmbeddingVerticle extends VerticleBase {
             config,
             VertexUse.EMBEDDING,
             caller -> new VertexEmbedder(caller, embedding.dimension()),
-            new LocalEmbedder(
-                vertx, new HashingEmbedder(embedding.localModel(), embedding.dimension())));
-    return provider.onSuccess(
-        chosen -> {
-          embedder = chosen;
-          BusEndpoint.serve(vertx, EmbeddingAddresses.EMBED, EmbedRequest.class, this::embed);
-          BusEndpoint.serveHealth(vertx, EmbeddingAddresses.HEALTH, this::health);
-        });
+            new LocalEmbedder(vertx, embedding.localModel(), embedding.dimension()));
+    return provider
+        .compose(
+            chosen ->
+                chosen instanceof LocalEmbedder local
+                    ? local.warm().map(chosen)
+                    : Future.succeededFuture(chosen))
+        .onSuccess(
+            chosen -> {
+              embedder = chosen;
+              BusEndpoint.serve(vertx, EmbeddingAddresses.EMBED, EmbedRequest.class, this::embed);
+              BusEndpoint.serveHealth(vertx, EmbeddingAddresses.HEALTH, this::health);
+            });
   }
 
   @Override

@@ -12,7 +12,7 @@ import java.util.Locale;
  * treats Hangul and Latin text alike: Hangul words contribute syllable bigrams, so "패션은" still
  * meets "패션", and Latin words contribute character trigrams.
  */
-public final class HashingEmbedder {
+public final class HashingEmbedder implements TextEmbedder {
   private static final double WORD_WEIGHT = 1.0;
   private static final double HANGUL_BIGRAM_WEIGHT = 0.7;
   private static final double LATIN_TRIGRAM_WEIGHT = 0.4;
@@ -25,14 +25,17 @@ public final class HashingEmbedder {
     this.dimension = dimension;
   }
 
+  @Override
   public String model() {
     return model;
   }
 
+  @Override
   public int dimension() {
     return dimension;
   }
 
+  @Override
   public float[] embed(String text) {
     float[] vector = new float[dimension];
     String normalized = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);

@@ -37,6 +37,21 @@ public interface CatalogStore {
   /** Up to {@code limit} user ids after {@code after} (null: from the first), in id order. */
   Future<List<String>> userIds(String after, int limit);
 
+  /** Up to {@code limit} products after id {@code after} (null: from the first), in id order. */
+  Future<List<Product>> productsAfter(String after, int limit);
+
+  /** Up to {@code limit} campaigns after id {@code after} (null: from the first), in id order. */
+  Future<List<Campaign>> campaignsAfter(String after, int limit);
+
+  /** Up to {@code limit} contents after id {@code after} (null: from the first), in id order. */
+  Future<List<Content>> contentsAfter(String after, int limit);
+
+  /**
+   * A cheap token that changes whenever a product, campaign or content is written or removed, in
+   * any process sharing the store: the lexical index compares it to know when to rebuild.
+   */
+  Future<String> catalogVersion();
+
   /**
    * What each of the given ids is (user, product, campaign or content); unknown ids are left out.
    */

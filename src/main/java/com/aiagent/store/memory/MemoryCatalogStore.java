@@ -23,6 +23,8 @@ public final class MemoryCatalogStore implements CatalogStore {
   private final Map<String, Product> products = new ConcurrentHashMap<>();
   private final Map<String, Campaign> campaigns = new ConcurrentHashMap<>();
   private final Map<String, Content> contents = new ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicLong catalogWrites =
+      new java.util.concurrent.atomic.AtomicLong();
 
   @Override
   public Future<Void> putCategories(List<Category> values) {
@@ -36,16 +38,19 @@ public final class MemoryCatalogStore implements CatalogStore {
 
   @Override
   public Future<Void> putProducts(List<Product> values) {
+    catalogWrites.incrementAndGet();
     return put(products, values, Product::id);
   }
 
   @Override
   public Future<Void> putCampaigns(List<Campaign> values) {
+    catalogWrites.incrementAndGet();
     return put(campaigns, values, Campaign::id);
   }
 
   @Override
   public Future<Void> putContents(List<Content> values) {
+    catalogWrites.incrementAndGet();
     return put(contents, values, Content::id);
   }
 
@@ -92,6 +97,36 @@ public final class MemoryCatalogStore implements CatalogStore {
             .sorted()
             .limit(limit)
             .toList());
+  }
+
+  @Override
+  public Future<List<Product>> productsAfter(String after, int limit) {
+    return Future.succeededFuture(after(products, after, limit));
+  }
+
+  @Override
+  public Future<List<Campaign>> campaignsAfter(String after, int limit) {
+    return Future.succeededFuture(after(campaigns, after, limit));
+  }
+
+  @Override
+  public Future<List<Content>> contentsAfter(String after, int limit) {
+    return Future.succeededFuture(after(contents, after, limit));
+  }
+
+  @Override
+  public Future<String> catalogVersion() {
+    return Future.succeededFuture(Long.toString(catalogWrites.get()));
+  }
+
+  private static <T> List<T> after(Map<String, T> map, String after, int limit) {
+    return map.keySet().stream()
+        .filter(id -> after == null || id.compareTo(after) > 0)
+        .sorted()
+        .limit(limit)
+        .map(map::get)
+        .filter(Objects::nonNull)
+        .toList();
   }
 
   @Override

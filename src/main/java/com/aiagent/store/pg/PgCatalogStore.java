@@ -115,6 +115,34 @@ public final class PgCatalogStore implements CatalogStore {
   }
 
   @Override
+  public Future<List<Product>> productsAfter(String after, int limit) {
+    return pool.preparedQuery(SqlQueries.SELECT_PRODUCTS_AFTER)
+        .execute(Tuple.of(after == null ? "" : after, limit))
+        .map(rows -> PgRows.list(rows, PgRows::product));
+  }
+
+  @Override
+  public Future<List<Campaign>> campaignsAfter(String after, int limit) {
+    return pool.preparedQuery(SqlQueries.SELECT_CAMPAIGNS_AFTER)
+        .execute(Tuple.of(after == null ? "" : after, limit))
+        .map(rows -> PgRows.list(rows, PgRows::campaign));
+  }
+
+  @Override
+  public Future<List<Content>> contentsAfter(String after, int limit) {
+    return pool.preparedQuery(SqlQueries.SELECT_CONTENTS_AFTER)
+        .execute(Tuple.of(after == null ? "" : after, limit))
+        .map(rows -> PgRows.list(rows, PgRows::content));
+  }
+
+  @Override
+  public Future<String> catalogVersion() {
+    return pool.query(SqlQueries.CATALOG_VERSION)
+        .execute()
+        .map(rows -> rows.iterator().next().getString(0));
+  }
+
+  @Override
   public Future<Map<String, ItemType>> kinds(List<String> ids) {
     return pool.preparedQuery(SqlQueries.SELECT_KINDS)
         .execute(Tuple.of(PgRows.array(ids)))

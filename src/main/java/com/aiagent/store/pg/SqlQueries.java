@@ -77,6 +77,26 @@ final class SqlQueries {
       "SELECT id, author_id, category, product_id, title_ko, title_en, body_ko, body_en, tags, "
           + "created_at FROM contents WHERE id = ANY($1)";
   static final String COUNT_CAMPAIGNS = "SELECT count(*) FROM campaigns";
+  static final String SELECT_PRODUCTS_AFTER =
+      "SELECT id, category, name_ko, name_en, price, description_ko, description_en, tags "
+          + "FROM products WHERE id > $1 ORDER BY id LIMIT $2";
+  static final String SELECT_CAMPAIGNS_AFTER =
+      "SELECT id, product_id, category, advertiser, title_ko, title_en, body_ko, body_en, "
+          + "target_interests, bid, active, starts_at, ends_at, daily_budget, frequency_cap "
+          + "FROM campaigns WHERE id > $1 ORDER BY id LIMIT $2";
+  static final String SELECT_CONTENTS_AFTER =
+      "SELECT id, author_id, category, product_id, title_ko, title_en, body_ko, body_en, tags, "
+          + "created_at FROM contents WHERE id > $1 ORDER BY id LIMIT $2";
+
+  /**
+   * Changes whenever a catalogue row is inserted, updated or deleted: the row count, and the newest
+   * row version (every write gives its row a new xmin). One sequential pass over each table.
+   */
+  static final String CATALOG_VERSION =
+      "SELECT (SELECT count(*) || ':' || coalesce(max(xmin::text::bigint), 0) FROM products)"
+          + " || '/' || (SELECT count(*) || ':' || coalesce(max(xmin::text::bigint), 0) FROM campaigns)"
+          + " || '/' || (SELECT count(*) || ':' || coalesce(max(xmin::text::bigint), 0) FROM contents)";
+
   static final String SELECT_USER_IDS = "SELECT id FROM users WHERE id > $1 ORDER BY id LIMIT $2";
   static final String SELECT_KINDS =
       "SELECT id, 'USER' FROM users WHERE id = ANY($1) "
