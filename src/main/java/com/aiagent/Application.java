@@ -12,6 +12,7 @@ import com.aiagent.generation.GenerationVerticle;
 import com.aiagent.http.HttpVerticle;
 import com.aiagent.llm.LlmVerticle;
 import com.aiagent.media.MediaVerticle;
+import com.aiagent.search.HybridSearch;
 import com.aiagent.seed.SeedVerticle;
 import com.aiagent.store.Stores;
 import io.vertx.core.Deployable;
@@ -40,6 +41,7 @@ public final class Application {
   private final RedisCache redis;
   private final CandidateWarmer warmer;
   private final ItemTexts texts;
+  private final HybridSearch search;
   private final Deque<String> deployments = new ArrayDeque<>();
 
   public Application(Vertx vertx, AppConfig config, Stores stores) {
@@ -50,6 +52,7 @@ public final class Application {
     this.warmer =
         new CandidateWarmer(config.feed(), config.ads(), stores.feed(), Clock.systemUTC());
     this.texts = new ItemTexts(config.feed().texts(), stores.feed());
+    this.search = new HybridSearch(vertx, config.search(), stores.catalog(), stores.vectors());
   }
 
   public Future<Void> start() {
@@ -80,10 +83,17 @@ public final class Application {
                 deploy(
                     () ->
                         new GenerationVerticle(
-                            config, stores.catalog(), stores.vectors(), stores.posts(), redis),
+                            config,
+                            stores.catalog(),
+                            stores.vectors(),
+                            stores.posts(),
+                            redis,
+                            search),
                     1))
         .compose(v -> vertx.deployVerticle(new SeedVerticle(config, stores)))
         .compose(vertx::undeploy)
+        // After the seed, so the first index holds the catalogue; before HTTP, so posts use it.
+        .compose(v -> search.start())
         .compose(
             v ->
                 deploy(
@@ -108,6 +118,7 @@ public final class Application {
    * Vert.x instance and closes it.
    */
   public Future<Void> stop() {
+    search.stop();
     Future<Void> chain = Future.succeededFuture();
     while (!deployments.isEmpty()) {
       String id = deployments.pop();

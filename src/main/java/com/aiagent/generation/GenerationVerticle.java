@@ -4,6 +4,7 @@ import com.aiagent.bus.BusEndpoint;
 import com.aiagent.bus.HealthStatus;
 import com.aiagent.cache.RedisCache;
 import com.aiagent.config.AppConfig;
+import com.aiagent.search.ItemSearch;
 import com.aiagent.store.CatalogStore;
 import com.aiagent.store.PostStore;
 import com.aiagent.store.VectorStore;
@@ -30,6 +31,7 @@ public final class GenerationVerticle extends VerticleBase {
   private final VectorStore vectors;
   private final PostStore posts;
   private final RedisCache redis;
+  private final ItemSearch search;
   private RateLimiter rateLimiter;
 
   public GenerationVerticle(
@@ -37,11 +39,13 @@ public final class GenerationVerticle extends VerticleBase {
       CatalogStore catalog,
       VectorStore vectors,
       PostStore posts,
-      RedisCache redis) {
+      RedisCache redis,
+      ItemSearch search) {
     this.config = config;
     this.catalog = catalog;
     this.vectors = vectors;
     this.posts = posts;
+    this.search = search;
     this.redis = redis;
   }
 
@@ -67,9 +71,11 @@ public final class GenerationVerticle extends VerticleBase {
                     generation.products(),
                     generation.campaigns(),
                     config.embedding().activeModel(),
-                    config.embedding().dimension()),
+                    config.embedding().dimension(),
+                    config.search().minSimilarity()),
                 catalog,
                 vectors,
+                search,
                 peers),
             new PostAssembler(
                 generation.aiLabel(),

@@ -2,13 +2,14 @@ package com.aiagent.generation;
 
 import com.aiagent.embedding.EmbedResult;
 import com.aiagent.generation.Retrieved.Match;
+import com.aiagent.search.ItemSearch;
+import com.aiagent.search.SearchHit;
+import com.aiagent.search.SearchQuery;
 import com.aiagent.store.Campaign;
 import com.aiagent.store.CatalogStore;
 import com.aiagent.store.ItemType;
 import com.aiagent.store.Product;
 import com.aiagent.store.User;
-import com.aiagent.store.VectorMatch;
-import com.aiagent.store.VectorQuery;
 import com.aiagent.store.VectorStore;
 import io.vertx.core.Future;
 import java.time.Instant;
@@ -25,9 +26,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Finds what a post is grounded in: embeds the prompt (or, when that fails, stands in the user's
- * stored vector), then the closest products and live campaigns, preferring campaigns that promote a
- * retrieved product. Each item appears once, with the best similarity any hit gave it; an item
- * without a hit is not retrieved.
+ * stored vector), then retrieves products and live campaigns through the search module (its words
+ * by BM25 fused with its vector), preferring campaigns that promote a retrieved product. Items less
+ * similar to the prompt than {@code minSimilarity} are left out; when no product is left, the
+ * categories of the closest ones are passed on, so the post can say so and point there.
  */
 final class ItemRetriever {
   private static final Logger LOG = LoggerFactory.getLogger(ItemRetriever.class);
@@ -38,18 +40,31 @@ final class ItemRetriever {
   /** Campaigns fetched per one shown, so those promoting a retrieved product can be preferred. */
   private static final int CAMPAIGN_OVERFETCH = 4;
 
-  /** How many items of each kind, and the model and dimension the stored vectors are of. */
-  record Settings(int products, int campaigns, String model, int dimension) {}
+  /** How many closest categories a post with no relevant product suggests. */
+  static final int CLOSEST_CATEGORIES = 3;
+
+  /**
+   * How many items of each kind, the model and dimension the stored vectors are of, and the cosine
+   * below which an item does not count as relevant.
+   */
+  record Settings(int products, int campaigns, String model, int dimension, double minSimilarity) {}
 
   private final Settings settings;
   private final CatalogStore catalog;
   private final VectorStore vectors;
+  private final ItemSearch search;
   private final PeerModules peers;
 
-  ItemRetriever(Settings settings, CatalogStore catalog, VectorStore vectors, PeerModules peers) {
+  ItemRetriever(
+      Settings settings,
+      CatalogStore catalog,
+      VectorStore vectors,
+      ItemSearch search,
+      PeerModules peers) {
     this.settings = settings;
     this.catalog = catalog;
     this.vectors = vectors;
+    this.search = search;
     this.peers = peers;
   }
 
@@ -57,29 +72,38 @@ final class ItemRetriever {
     return peers
         .embedQuery(prompt, embedTimeoutMs)
         .recover(error -> profileQuery(user, error))
-        .compose(query -> search(user, query, now));
+        .compose(query -> search(user, prompt, query, now));
   }
 
-  private Future<Retrieved> search(User user, EmbedResult query, Instant now) {
+  private Future<Retrieved> search(User user, String prompt, EmbedResult query, Instant now) {
     float[] vector = query.vectors().get(0);
-    Future<List<VectorMatch>> productHits =
-        vectors.search(VectorQuery.of(ItemType.PRODUCT, vector, settings.products()));
-    Future<List<VectorMatch>> campaignHits =
+    Future<List<SearchHit>> productHits =
+        search.search(new SearchQuery(ItemType.PRODUCT, prompt, vector, settings.products(), null));
+    Future<List<SearchHit>> campaignHits =
         settings.campaigns() == 0
             ? Future.succeededFuture(List.of())
-            : vectors.search(
-                VectorQuery.of(ItemType.CAMPAIGN, vector, settings.campaigns() * CAMPAIGN_OVERFETCH)
-                    .liveAt(now));
+            : search.search(
+                new SearchQuery(
+                    ItemType.CAMPAIGN,
+                    prompt,
+                    vector,
+                    settings.campaigns() * CAMPAIGN_OVERFETCH,
+                    now));
     return Future.all(productHits, campaignHits, catalog.categories())
         .compose(
             all -> {
-              Map<String, Double> products = bestSimilarity(productHits.result());
-              Map<String, Double> campaigns = bestSimilarity(campaignHits.result());
+              Map<String, Double> products = relevant(productHits.result());
+              Map<String, Double> campaigns =
+                  products.isEmpty() ? Map.of() : relevant(campaignHits.result());
               Future<List<Product>> loadedProducts =
                   catalog.products(List.copyOf(products.keySet()));
               Future<List<Campaign>> loadedCampaigns =
                   catalog.campaigns(List.copyOf(campaigns.keySet()));
-              return Future.all(loadedProducts, loadedCampaigns)
+              Future<List<String>> closest =
+                  products.isEmpty()
+                      ? closestCategories(productHits.result())
+                      : Future.succeededFuture(List.of());
+              return Future.all(loadedProducts, loadedCampaigns, closest)
                   .map(
                       loaded ->
                           new Retrieved(
@@ -89,17 +113,33 @@ final class ItemRetriever {
                               pickCampaigns(
                                   matched(loadedCampaigns.result(), campaigns, Campaign::id),
                                   products.keySet()),
-                              all.resultAt(2)));
+                              all.resultAt(2),
+                              closest.result()));
             });
   }
 
-  /** Each hit id once, with its best similarity, in the order first seen. */
-  static Map<String, Double> bestSimilarity(List<VectorMatch> hits) {
-    Map<String, Double> best = new LinkedHashMap<>();
-    for (VectorMatch hit : hits) {
-      best.merge(hit.id(), hit.similarity(), Math::max);
+  /** The hits at least as similar as the threshold, each once with its similarity, best first. */
+  private Map<String, Double> relevant(List<SearchHit> hits) {
+    Map<String, Double> kept = new LinkedHashMap<>();
+    for (SearchHit hit : hits) {
+      if (hit.similarity() >= settings.minSimilarity()) {
+        kept.merge(hit.id(), hit.similarity(), Math::max);
+      }
     }
-    return best;
+    return kept;
+  }
+
+  /** The categories of the closest products, best first, each once. */
+  private Future<List<String>> closestCategories(List<SearchHit> hits) {
+    return catalog
+        .products(hits.stream().map(SearchHit::id).toList())
+        .map(
+            found ->
+                found.stream()
+                    .map(Product::category)
+                    .distinct()
+                    .limit(CLOSEST_CATEGORIES)
+                    .toList());
   }
 
   /** The items that have a similarity, each once, in the order loaded. */
@@ -116,13 +156,12 @@ final class ItemRetriever {
     return matches;
   }
 
-  /** Campaigns for the retrieved products first, then the closest others, up to the limit. */
+  /** Campaigns for the retrieved products first, then the others in retrieval order. */
   private List<Match<Campaign>> pickCampaigns(
       List<Match<Campaign>> candidates, Set<String> productIds) {
     return candidates.stream()
         .sorted(
-            Comparator.comparing((Match<Campaign> m) -> !productIds.contains(m.item().productId()))
-                .thenComparing(Match::similarity, Comparator.reverseOrder()))
+            Comparator.comparing((Match<Campaign> m) -> !productIds.contains(m.item().productId())))
         .limit(settings.campaigns())
         .toList();
   }

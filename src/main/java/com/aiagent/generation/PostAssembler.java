@@ -70,7 +70,8 @@ final class PostAssembler {
             .toList(),
         found.categories().stream()
             .map(c -> new WritePostRequest.Category(c.key(), c.nameKo(), c.nameEn()))
-            .toList());
+            .toList(),
+        found.closestCategories());
   }
 
   GenerateImageRequest imageRequest(WrittenPost written, Retrieved found) {

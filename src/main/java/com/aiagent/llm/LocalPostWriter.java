@@ -58,6 +58,9 @@ public final class LocalPostWriter implements PostWriter {
             .collect(
                 Collectors.toMap(
                     Category::key, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+    if (request.products().isEmpty() && !request.closestCategories().isEmpty()) {
+      return NothingFoundPost.write(request, categories, PROVIDER);
+    }
     boolean korean = request.language() == Language.KO;
     PromptIntent intent = PromptIntent.of(request.prompt());
     List<Product> products = ordered(request.products(), intent);

@@ -83,6 +83,17 @@ final class VertexPostWriter implements PostWriter {
 
   @Override
   public Future<WrittenPost> write(WritePostRequest request) {
+    if (request.products().isEmpty() && !request.closestCategories().isEmpty()) {
+      // Nothing to ground a model's post in: the honest template says so, no call is spent.
+      return Future.succeededFuture(
+          NothingFoundPost.write(
+              request,
+              request.categories().stream()
+                  .collect(
+                      java.util.stream.Collectors.toMap(
+                          WritePostRequest.Category::key, c -> c, (a, b) -> a)),
+              LocalPostWriter.PROVIDER));
+    }
     return attempt(request)
         .recover(
             error ->

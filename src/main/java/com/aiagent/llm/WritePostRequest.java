@@ -4,8 +4,10 @@ import java.util.List;
 
 /**
  * Everything a writer may use: it must mention no item outside {@code products}/{@code campaigns}.
- * The items are this message's own records, not the store's rows, so a new column in a table does
- * not change the bus contract.
+ * When retrieval found nothing relevant, {@code products} is empty and {@code closestCategories}
+ * holds the keys of the categories closest to the prompt, for an honest post that points there. The
+ * items are this message's own records, not the store's rows, so a new column in a table does not
+ * change the bus contract.
  */
 public record WritePostRequest(
     String prompt,
@@ -13,7 +15,23 @@ public record WritePostRequest(
     User user,
     List<Product> products,
     List<Campaign> campaigns,
-    List<Category> categories) {
+    List<Category> categories,
+    List<String> closestCategories) {
+
+  public WritePostRequest {
+    closestCategories = closestCategories == null ? List.of() : List.copyOf(closestCategories);
+  }
+
+  /** A request with relevant items (no closest categories to suggest). */
+  public WritePostRequest(
+      String prompt,
+      Language language,
+      User user,
+      List<Product> products,
+      List<Campaign> campaigns,
+      List<Category> categories) {
+    this(prompt, language, user, products, campaigns, categories, List.of());
+  }
 
   /** The reader the post is written for; {@code interests} are category keys. */
   public record User(String id, String nameKo, String nameEn, List<String> interests) {}

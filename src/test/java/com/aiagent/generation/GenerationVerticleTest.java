@@ -22,6 +22,7 @@ import com.aiagent.media.GenerateImageRequest;
 import com.aiagent.media.GeneratedImage;
 import com.aiagent.media.MediaAddresses;
 import com.aiagent.media.MediaClient;
+import com.aiagent.search.HybridSearch;
 import com.aiagent.store.Category;
 import com.aiagent.store.ItemType;
 import com.aiagent.store.PostStore;
@@ -176,7 +177,12 @@ class GenerationVerticleTest {
     await(
         vertx.deployVerticle(
             new GenerationVerticle(
-                CONFIG, catalog, vectors, posts, new RedisCache(CONFIG.redis()))));
+                CONFIG,
+                catalog,
+                vectors,
+                posts,
+                new RedisCache(CONFIG.redis()),
+                new HybridSearch(vertx, CONFIG.search(), catalog, vectors))));
     generation = new GenerationClient(vertx, CONFIG.bus().generationTimeoutMs());
   }
 

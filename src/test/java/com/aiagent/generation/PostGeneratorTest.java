@@ -17,6 +17,8 @@ import com.aiagent.llm.WritePostRequest;
 import com.aiagent.llm.WrittenPost;
 import com.aiagent.media.GenerateImageRequest;
 import com.aiagent.media.GeneratedImage;
+import com.aiagent.search.ItemSearch;
+import com.aiagent.search.SearchHit;
 import com.aiagent.store.Campaign;
 import com.aiagent.store.Category;
 import com.aiagent.store.ItemType;
@@ -82,6 +84,8 @@ class PostGeneratorTest {
       List.of(
           new VectorMatch("prod_001", ItemType.PRODUCT, 0.9),
           new VectorMatch("prod_002", ItemType.PRODUCT, 0.8));
+  private double minSimilarity = -1;
+  private WritePostRequest lastWrite;
   private final AtomicLong nanos = new AtomicLong();
   private final List<Long> timeouts = new ArrayList<>();
   private final List<String> rateKeys = new ArrayList<>();
@@ -146,6 +150,7 @@ class PostGeneratorTest {
 
         @Override
         public Future<WrittenPost> writePost(WritePostRequest request, long timeoutMs) {
+          lastWrite = request;
           timeouts.add(timeoutMs);
           nanos.addAndGet(TimeUnit.MILLISECONDS.toNanos(writeTakesMs));
           return Future.succeededFuture(
@@ -181,6 +186,17 @@ class PostGeneratorTest {
         }
       };
 
+  /** The search module's contract, answered by the fake vector store alone. */
+  private final ItemSearch byVector =
+      query ->
+          vectors
+              .search(
+                  VectorQuery.of(query.type(), query.vector(), query.limit())
+                      .liveAt(query.liveAt()))
+              .map(
+                  hits ->
+                      hits.stream().map(h -> new SearchHit(h.id(), h.similarity(), 0, 0)).toList());
+
   private PostGenerator generator(String publicBaseUrl) {
     AppConfig.Generation g = CONFIG.generation();
     return new PostGenerator(
@@ -193,9 +209,10 @@ class PostGeneratorTest {
         catalog,
         posts,
         new ItemRetriever(
-            new ItemRetriever.Settings(g.products(), g.campaigns(), "m", 3),
+            new ItemRetriever.Settings(g.products(), g.campaigns(), "m", 3, minSimilarity),
             catalog,
             vectors,
+            byVector,
             peers),
         new PostAssembler(g.aiLabel(), publicBaseUrl, "http://localhost:8000"),
         peers,
@@ -246,6 +263,32 @@ class PostGeneratorTest {
         .extracting(GeneratedPost.ProductSummary::id)
         .containsExactly("prod_001", "prod_002");
     assertThat(post.products().get(0).similarity()).isEqualTo(0.9);
+  }
+
+  @Test
+  void withNothingRelevantTheWriterGetsNoItemsAndTheClosestCategories() throws Exception {
+    productHits = List.of(new VectorMatch("prod_002", ItemType.PRODUCT, 0.05));
+    minSimilarity = 0.3;
+    GeneratedPost post = await(generator(null).generate(ask("user_001")));
+    assertThat(post.products()).isEmpty();
+    assertThat(post.campaigns()).isEmpty();
+    assertThat(lastWrite.products()).isEmpty();
+    assertThat(lastWrite.campaigns()).isEmpty();
+    assertThat(lastWrite.closestCategories()).containsExactly("fashion");
+  }
+
+  @Test
+  void itemsAboveTheThresholdAreKeptAndNoCategoryIsSuggested() throws Exception {
+    productHits =
+        List.of(
+            new VectorMatch("prod_001", ItemType.PRODUCT, 0.9),
+            new VectorMatch("prod_002", ItemType.PRODUCT, 0.1));
+    minSimilarity = 0.3;
+    GeneratedPost post = await(generator(null).generate(ask("user_001")));
+    assertThat(post.products())
+        .extracting(GeneratedPost.ProductSummary::id)
+        .containsExactly("prod_001");
+    assertThat(lastWrite.closestCategories()).isEmpty();
   }
 
   @Test
