@@ -17,7 +17,7 @@ import java.util.function.Function;
 /**
  * Reads the whole catalogue page by page and turns it into the index's items: a product carries its
  * category's names and the texts of the campaigns and contents about it (their words are how people
- * describe it); a campaign carries its own texts and its product's.
+ * describe it); a campaign carries its advertiser, its own texts and its product's.
  */
 final class CatalogDocuments {
   private static final int PAGE = 500;
@@ -86,11 +86,13 @@ final class CatalogDocuments {
               c.category(),
               join(
                   nameKo(byKey, c.category()),
+                  c.advertiser(),
                   c.titleKo(),
                   c.bodyKo(),
                   p == null ? null : p.nameKo() + " " + p.descriptionKo()),
               join(
                   nameEn(byKey, c.category()),
+                  c.advertiser(),
                   c.titleEn(),
                   c.bodyEn(),
                   p == null

@@ -43,6 +43,56 @@ class LocalPostWriterTest {
   private final LocalPostWriter writer = new LocalPostWriter();
 
   @Test
+  void withNothingRelevantThePostSaysSoAndSuggestsTheClosestCategories() {
+    WrittenPost ko =
+        writer.writeNow(
+            new WritePostRequest(
+                "자동차 타이어 교체하고 싶어",
+                Language.KO,
+                USER,
+                List.of(),
+                List.of(),
+                CATEGORIES,
+                List.of("beauty", "fashion")));
+    assertThat(ko.title()).contains("찾지 못했어요");
+    assertThat(ko.content())
+        .contains("자동차 타이어 교체하고 싶어")
+        .contains("찾지 못했어요")
+        .contains("뷰티, 패션")
+        .doesNotContain("원)");
+    assertThat(ko.productIds()).isEmpty();
+    assertThat(ko.campaignIds()).isEmpty();
+    assertThat(ko.hashtags()).containsExactly("뷰티", "패션");
+    assertThat(new PostValidator().problems(ko, nothingFoundRequest())).isEmpty();
+
+    WrittenPost en =
+        writer.writeNow(
+            new WritePostRequest(
+                "car insurance quote",
+                Language.EN,
+                USER,
+                List.of(),
+                List.of(),
+                CATEGORIES,
+                List.of("fashion")));
+    assertThat(en.content())
+        .contains("we found no product that matches \"car insurance quote\"")
+        .contains("The closest categories are Fashion");
+    assertThat(en.callToAction()).isEqualTo("Browse Fashion");
+  }
+
+  private static WritePostRequest nothingFoundRequest() {
+    return new WritePostRequest(
+        "자동차 타이어 교체하고 싶어",
+        Language.KO,
+        USER,
+        List.of(),
+        List.of(),
+        CATEGORIES,
+        List.of("beauty", "fashion"));
+  }
+
+  @Test
   void koreanPromptGetsAKoreanPostWithExactNamesAndPrices() {
     WrittenPost post =
         writer.writeNow(
