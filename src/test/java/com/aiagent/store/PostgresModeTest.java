@@ -135,7 +135,7 @@ class PostgresModeTest {
               db.count(
                   "SELECT count(*) FROM "
                       + table
-                      + " WHERE embedding IS NULL OR embedding_model <> 'local-hashing-v1'"))
+                      + " WHERE embedding IS NULL OR embedding_model <> 'local-concept-v1'"))
           .as(table)
           .isZero();
       assertThat(
@@ -266,7 +266,7 @@ class PostgresModeTest {
     TestApp refused = TestApp.create(db.env());
     assertThatThrownBy(() -> await(refused.start(vertx)))
         .hasMessageContaining("text-embedding-004")
-        .hasMessageContaining("local-hashing-v1/768")
+        .hasMessageContaining("local-concept-v1/768")
         .hasMessageContaining("generate-embeddings");
     await(refused.stop());
 
@@ -278,9 +278,9 @@ class PostgresModeTest {
                 vertx, refused.config, stores, false, progress::add));
     await(stores.admin().close());
     assertThat(summary).contains("re-embedded 2 rows");
-    assertThat(progress).containsExactly("re-embedded product: 2/2 with local-hashing-v1/768");
+    assertThat(progress).containsExactly("re-embedded product: 2/2 with local-concept-v1/768");
     assertThat(
-            db.count("SELECT count(*) FROM products WHERE embedding_model <> 'local-hashing-v1'"))
+            db.count("SELECT count(*) FROM products WHERE embedding_model <> 'local-concept-v1'"))
         .isZero();
 
     app = start(Map.of());
