@@ -277,8 +277,10 @@ public record AppConfig(
    * Retrieval for generated posts: {@code mode} hybrid (BM25 and vector search fused by reciprocal
    * rank, {@code weight / (rrfK + rank)} per list), vector or lexical; {@code candidates} fetched
    * from each retriever before fusing; the lexical index checks the catalogue for writes every
-   * {@code refreshIntervalMs}; below {@code minSimilarity} (cosine) no retrieved product counts as
-   * relevant, and the post says so instead of pushing unrelated products.
+   * {@code refreshIntervalMs}; below {@code minSimilarity} (cosine, for the local embedder) or
+   * {@code minSimilarityVertex} (for Vertex AI embeddings, whose cosines sit in another range) no
+   * retrieved item counts as relevant, and the post says so instead of pushing unrelated products;
+   * -1 turns the check off.
    */
   public record Search(
       String mode,
@@ -287,7 +289,13 @@ public record AppConfig(
       double vectorWeight,
       double lexicalWeight,
       long refreshIntervalMs,
-      double minSimilarity) {}
+      double minSimilarity,
+      double minSimilarityVertex) {
+    /** The threshold for the vectors of an embedding provider. */
+    public double minSimilarityFor(String embeddingProvider) {
+      return "vertex".equals(embeddingProvider) ? minSimilarityVertex : minSimilarity;
+    }
+  }
 
   public record Retention(int maxGenerated, int maxAgeHours, long trimIntervalMs, int trimBatch) {}
 

@@ -521,7 +521,8 @@ public final class ConfigLoader {
             decimal("search.vector_weight", 0, 100),
             decimal("search.lexical_weight", 0, 100),
             integer("search.refresh_interval_ms", 1000, 86_400_000),
-            decimal("search.min_similarity", -1, 1));
+            decimal("search.min_similarity", -1, 1),
+            decimal("search.min_similarity_vertex", -1, 1));
     AppConfig.Postgres postgres =
         new AppConfig.Postgres(
             text("postgres.host"),

@@ -72,7 +72,7 @@ public final class GenerationVerticle extends VerticleBase {
                     generation.campaigns(),
                     config.embedding().activeModel(),
                     config.embedding().dimension(),
-                    config.search().minSimilarity()),
+                    config.search().minSimilarityFor(config.embedding().provider())),
                 catalog,
                 vectors,
                 search,

@@ -92,9 +92,12 @@ final class ItemRetriever {
     return Future.all(productHits, campaignHits, catalog.categories())
         .compose(
             all -> {
-              Map<String, Double> products = relevant(productHits.result());
+              // The user's profile vector says nothing about this prompt: no threshold applies.
+              double threshold =
+                  PROFILE_FALLBACK.equals(query.provider()) ? -1 : settings.minSimilarity();
+              Map<String, Double> products = relevant(productHits.result(), threshold);
               Map<String, Double> campaigns =
-                  products.isEmpty() ? Map.of() : relevant(campaignHits.result());
+                  products.isEmpty() ? Map.of() : relevant(campaignHits.result(), threshold);
               Future<List<Product>> loadedProducts =
                   catalog.products(List.copyOf(products.keySet()));
               Future<List<Campaign>> loadedCampaigns =
@@ -119,10 +122,10 @@ final class ItemRetriever {
   }
 
   /** The hits at least as similar as the threshold, each once with its similarity, best first. */
-  private Map<String, Double> relevant(List<SearchHit> hits) {
+  private static Map<String, Double> relevant(List<SearchHit> hits, double threshold) {
     Map<String, Double> kept = new LinkedHashMap<>();
     for (SearchHit hit : hits) {
-      if (hit.similarity() >= settings.minSimilarity()) {
+      if (hit.similarity() >= threshold) {
         kept.merge(hit.id(), hit.similarity(), Math::max);
       }
     }

@@ -71,9 +71,18 @@ public final class HybridSearch implements ItemSearch {
     return mode;
   }
 
-  /** Builds the first index (after the seed), then checks for catalogue writes periodically. */
+  /**
+   * Builds the first index (after the seed), then checks for catalogue writes periodically. A
+   * failed first build does not stop the service: retrieval is by vector until a later check builds
+   * the index.
+   */
   public Future<Void> start() {
     return refresh()
+        .recover(
+            error -> {
+              logFailure(error);
+              return Future.succeededFuture();
+            })
         .onSuccess(
             v ->
                 timer =

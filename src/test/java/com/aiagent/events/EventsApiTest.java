@@ -265,7 +265,16 @@ class EventsApiTest {
   @Test
   void anAdStopsAtItsDailyFrequencyCap() throws Exception {
     JsonArray before = feed("user_008", 100);
-    String ad = firstOfType(before, "ad");
+    List<String> othersFeed = ids(feed("user_009", 100));
+    // An ad both users are shown, so the other user's page can show the cap is per user.
+    String ad =
+        before.stream()
+            .map(JsonObject.class::cast)
+            .filter(i -> i.getString("type").equals("ad"))
+            .map(i -> i.getString("id"))
+            .filter(othersFeed::contains)
+            .findFirst()
+            .orElseThrow();
     JsonObject adItem = item(before, ad);
     assertThat(adItem.getBoolean("sponsored")).isTrue();
     assertThat(adItem.getString("label")).isEqualTo("광고 · Sponsored");
