@@ -74,7 +74,8 @@ public abstract class PublishedPostsFlow {
     walk(FOLLOWER, 20);
     walk(STRANGER, 20);
 
-    JsonObject published = generate(AUTHOR, "오늘 기분 좋은 패션 아이템 추천해줘", true);
+    // About the follower's interests (travel, pets), so its products sit close to their taste.
+    JsonObject published = generate(AUTHOR, "반려견이랑 여행 갈 때 챙길 것 추천해줘", true);
     assertThat(published.getBoolean("published")).isTrue();
     JsonObject kept = generate(AUTHOR, "running shoes for the weekend", null);
     assertThat(kept.getBoolean("published")).isFalse();
