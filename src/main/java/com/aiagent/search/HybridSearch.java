@@ -116,11 +116,12 @@ public final class HybridSearch implements ItemSearch {
                     ? Future.<Void>succeededFuture()
                     : CatalogDocuments.load(catalog)
                         .compose(
-                            items ->
+                            read ->
                                 vertx.executeBlocking(
                                     () ->
                                         CatalogIndex.build(
-                                            (StandardShoppingText) ShoppingText.standard(), items),
+                                            (StandardShoppingText) ShoppingText.standard(),
+                                            read.items()),
                                     false))
                         .map(
                             built -> {
