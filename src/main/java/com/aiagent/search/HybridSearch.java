@@ -145,10 +145,12 @@ public final class HybridSearch implements ItemSearch {
     Future<List<LexicalHit>> byWords =
         mode == SearchMode.VECTOR || current == null || query.text() == null
             ? Future.succeededFuture(List.of())
-            : vertx
-                .executeBlocking(
-                    () -> current.search(query.type(), query.text(), candidates, query.liveAt()),
-                    false)
+            // In memory and CPU-only, a fraction of a millisecond for the catalogue: a worker hop
+            // cost more than the search (one-prompt p99 24-62 ms against 11-22 ms under load).
+            : Future.<List<LexicalHit>>future(
+                    p ->
+                        p.complete(
+                            current.search(query.type(), query.text(), candidates, query.liveAt())))
                 .recover(
                     error -> {
                       logFailure(error);
