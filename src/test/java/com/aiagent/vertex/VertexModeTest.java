@@ -145,7 +145,9 @@ class VertexModeTest {
             "SEED_EMBED_RETRY_MAX_MS", "200"));
     // 3 failed tries, then the 4 batches; on a loaded machine a batch that outlives the 1.5 s
     // timeout is tried again, which is the behaviour under test too.
-    assertThat(requests("predict")).as("3 failed tries, then the 4 batches").hasSizeGreaterThanOrEqualTo(7);
+    assertThat(requests("predict"))
+        .as("3 failed tries, then the 4 batches")
+        .hasSizeGreaterThanOrEqualTo(7);
     assertThat(await(app.stores.vectors().vectors(List.of("prod_001"))).get("prod_001"))
         .hasSize(768);
   }
