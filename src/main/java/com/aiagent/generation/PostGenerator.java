@@ -85,7 +85,9 @@ final class PostGenerator {
     return done.andThen(
         result -> {
           String writer =
-              result.succeeded() && result.result().providers() != null
+              result.succeeded()
+                      && result.result().providers() != null
+                      && result.result().providers().llm() != null
                   ? result.result().providers().llm()
                   : "none";
           String outcome =
@@ -95,7 +97,10 @@ final class PostGenerator {
           sample.stop(registry.timer("ai.agent.generation", "llm", writer, "outcome", outcome));
           if (result.succeeded()) {
             registry
-                .counter("ai.agent.images", "status", result.result().imageStatus())
+                .counter(
+                    "ai.agent.images",
+                    "status",
+                    java.util.Objects.requireNonNullElse(result.result().imageStatus(), "none"))
                 .increment();
           }
         });
