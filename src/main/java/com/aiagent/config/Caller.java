@@ -42,11 +42,14 @@ public record Caller(String name, String keySha256, List<String> users, int perM
     return false;
   }
 
-  /** Whether {@code key} is this caller's API key (compared in constant time, as hashes). */
-  public boolean hasKey(String key) {
+  /**
+   * Whether {@code presentedSha256}, the SHA-256 of a presented key ({@link #sha256}), is this
+   * caller's (compared in constant time).
+   */
+  public boolean hasKeyHash(String presentedSha256) {
     return keySha256 != null
         && MessageDigest.isEqual(
-            sha256(key).getBytes(StandardCharsets.US_ASCII),
+            presentedSha256.getBytes(StandardCharsets.US_ASCII),
             keySha256.getBytes(StandardCharsets.US_ASCII));
   }
 

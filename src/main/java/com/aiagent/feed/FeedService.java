@@ -11,6 +11,8 @@ import com.aiagent.store.FeedStore;
 import com.aiagent.store.FollowedPost;
 import com.aiagent.store.FollowedPostsQuery;
 import com.aiagent.store.ItemText;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
 import java.time.Clock;
@@ -36,11 +38,22 @@ import org.slf4j.LoggerFactory;
 final class FeedService {
   private static final Logger LOG = LoggerFactory.getLogger(FeedService.class);
 
-  /** Pages served, by where their ranking came from: {@code cache} or {@code ranked} now. */
-  private static final String PAGES = "ai.agent.feed.pages";
+  /**
+   * Pages served, by where their ranking came from ({@code cache} or {@code ranked} now), and the
+   * time to rank one user's feed; registered once, so a page pays no meter lookup.
+   */
+  private record Meters(
+      Counter pagesCached, Counter pagesRanked, Timer rankedOk, Timer rankedFailed) {
+    static Meters of(MeterRegistry registry) {
+      return new Meters(
+          registry.counter("ai.agent.feed.pages", "source", "cache"),
+          registry.counter("ai.agent.feed.pages", "source", "ranked"),
+          registry.timer("ai.agent.feed.ranking", "outcome", "ok"),
+          registry.timer("ai.agent.feed.ranking", "outcome", "failed"));
+    }
+  }
 
-  /** Time to rank one user's feed (candidates read, scored, ordered). */
-  private static final String RANKING = "ai.agent.feed.ranking";
+  private final Meters meters = Meters.of(AppMetrics.registry());
 
   /** While the AI-post read fails, one warning a minute, not one per page. */
   private static final long OUTAGE_LOG_MS = 60_000;
@@ -143,13 +156,10 @@ final class FeedService {
   }
 
   private Future<FeedCache.Ranked> rank(String userId, Instant asOf) {
-    Timer.Sample sample = Timer.start(AppMetrics.registry());
+    Timer.Sample sample = Timer.start();
     return ranking(userId, asOf)
         .andThen(
-            result ->
-                sample.stop(
-                    AppMetrics.registry()
-                        .timer(RANKING, "outcome", result.succeeded() ? "ok" : "failed")));
+            result -> sample.stop(result.succeeded() ? meters.rankedOk() : meters.rankedFailed()));
   }
 
   private Future<FeedCache.Ranked> ranking(String userId, Instant asOf) {
@@ -201,9 +211,7 @@ final class FeedService {
    * (logged), and the cursor then leaves their position where it was.
    */
   private Future<FeedPage> page(String userId, Served served, FeedCursor at, int limit) {
-    AppMetrics.registry()
-        .counter(PAGES, "source", served.rankedNow() ? "ranked" : "cache")
-        .increment();
+    (served.rankedNow() ? meters.pagesRanked() : meters.pagesCached()).increment();
     FeedCache.Ranked ranked = served.ranked();
     List<RankedItem> feed = ranked.items();
     int from = Math.min(at.offset(), feed.size());

@@ -4,8 +4,16 @@ import com.aiagent.bus.ErrorCode;
 import com.aiagent.bus.ServiceFailure;
 import com.aiagent.config.AppConfig;
 import com.aiagent.logging.CloudLoggingLayout;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
@@ -20,6 +28,29 @@ final class ApiError {
   private static final Logger LOG = LoggerFactory.getLogger(ApiError.class);
 
   private ApiError() {}
+
+  /** The one error body: {@code {"error":{"code","message"}}}. */
+  static Buffer body(String code, String message) {
+    return new JsonObject()
+        .put("error", new JsonObject().put("code", code).put("message", message))
+        .toBuffer();
+  }
+
+  /**
+   * The same error as a Netty response that closes its connection, for the guards that answer below
+   * Vert.x's request handling (before or instead of a request Vert.x would see).
+   */
+  static FullHttpResponse closing(HttpResponseStatus status, String code, String message) {
+    byte[] bytes = body(code, message).getBytes();
+    FullHttpResponse response =
+        new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(bytes));
+    response
+        .headers()
+        .set(HttpHeaderNames.CONTENT_TYPE, HttpVerticle.JSON)
+        .setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length)
+        .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+    return response;
+  }
 
   /** The router's own failures (no route, wrong method, body too large...) as JSON errors. */
   static void answerRouterErrors(Router router, AppConfig config) {
@@ -81,12 +112,8 @@ final class ApiError {
     if (ctx.response().ended() || ctx.response().headWritten()) {
       return;
     }
-    JsonObject body =
-        new JsonObject().put("error", new JsonObject().put("code", code).put("message", message));
-    ctx.response()
-        .setStatusCode(status)
-        .putHeader("Content-Type", HttpVerticle.JSON)
-        .end(body.toBuffer());
+    Buffer body = body(code, message);
+    ctx.response().setStatusCode(status).putHeader("Content-Type", HttpVerticle.JSON).end(body);
   }
 
   static void send(RoutingContext ctx, ErrorCode code, String message) {
@@ -116,14 +143,13 @@ final class ApiError {
       code = ErrorCode.BAD_REQUEST.wireName();
       message = "malformed request";
     }
-    JsonObject body =
-        new JsonObject().put("error", new JsonObject().put("code", code).put("message", message));
+    Buffer body = body(code, message);
     request
         .response()
         .setStatusCode(status)
         .putHeader("Content-Type", HttpVerticle.JSON)
         .putHeader("Connection", "close")
-        .end(body.toBuffer())
+        .end(body)
         .onComplete(done -> request.connection().close());
   }
 

@@ -90,9 +90,10 @@ final class CallerAuth {
 
   private Optional<Caller> byKey(String key) {
     Caller found = null;
+    String presented = Caller.sha256(key);
     for (Caller caller : auth.callers()) {
       // Every key is compared, so the time taken does not tell which one nearly matched.
-      if (caller.hasKey(key)) {
+      if (caller.hasKeyHash(presented)) {
         found = caller;
       }
     }

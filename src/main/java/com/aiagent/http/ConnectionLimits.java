@@ -1,23 +1,18 @@
 package com.aiagent.http;
 
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelPromise;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.vertx.core.http.HttpConnection;
-import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.impl.ConnectionBase;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -79,18 +74,7 @@ final class ConnectionLimits {
   /** Writes a JSON error through the HTTP encoder and closes the connection. */
   private static void answer(
       ChannelHandlerContext ctx, HttpResponseStatus status, String code, String message) {
-    byte[] body =
-        new JsonObject()
-            .put("error", new JsonObject().put("code", code).put("message", message))
-            .toBuffer()
-            .getBytes();
-    FullHttpResponse response =
-        new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
-    response
-        .headers()
-        .set(HttpHeaderNames.CONTENT_TYPE, HttpVerticle.JSON)
-        .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
-        .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+    FullHttpResponse response = ApiError.closing(status, code, message);
     if (status == HttpResponseStatus.SERVICE_UNAVAILABLE) {
       response.headers().set(HttpHeaderNames.RETRY_AFTER, "1");
     }
