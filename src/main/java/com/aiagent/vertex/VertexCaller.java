@@ -2,7 +2,6 @@ package com.aiagent.vertex;
 
 import com.aiagent.config.AppConfig;
 import com.aiagent.metrics.AppMetrics;
-import com.google.auth.oauth2.AccessToken;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.genai.Client;
 import com.google.genai.errors.ApiException;
@@ -16,10 +15,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
-import java.io.FileInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -144,24 +140,8 @@ public final class VertexCaller {
   }
 
   private static GoogleCredentials credentials(AppConfig config) {
-    if (config.vertex().accessToken() != null) {
-      // A static token (e.g. from `gcloud auth print-access-token`); a null expiry never expires.
-      return GoogleCredentials.create(new AccessToken(config.vertex().accessToken(), null));
-    }
-    try {
-      if (config.gcp().credentialsFile() != null) {
-        try (InputStream in = new FileInputStream(config.gcp().credentialsFile())) {
-          return GoogleCredentials.fromStream(in).createScoped(SCOPE);
-        }
-      }
-      return GoogleCredentials.getApplicationDefault().createScoped(SCOPE);
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "Vertex AI has no credentials: set VERTEX_AI_ACCESS_TOKEN or GOOGLE_APPLICATION_CREDENTIALS ("
-              + e.getMessage()
-              + ")",
-          e);
-    }
+    return AccessTokens.credentials(
+        config.vertex().accessToken(), config.gcp().credentialsFile(), List.of(SCOPE), "Vertex AI");
   }
 
   public String model() {

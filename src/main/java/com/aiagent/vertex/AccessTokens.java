@@ -1,0 +1,84 @@
+package com.aiagent.vertex;
+
+import com.google.auth.oauth2.AccessToken;
+import com.google.auth.oauth2.GoogleCredentials;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * Bearer tokens for Google's REST calls made without an SDK: a configured static token (a local
+ * fake, or {@code gcloud auth print-access-token}), else the credentials file or Application
+ * Default Credentials, loaded and refreshed on a worker thread since both are blocking I/O.
+ */
+public final class AccessTokens {
+  private final Vertx vertx;
+  private final String fixed;
+  private final String credentialsFile;
+  private final List<String> scopes;
+  private final String service;
+  private GoogleCredentials credentials;
+
+  /**
+   * {@code fixed}: a token to send as is (null: credentials); {@code service} names the caller in
+   * the error a missing credential raises.
+   */
+  public AccessTokens(
+      Vertx vertx, String fixed, String credentialsFile, List<String> scopes, String service) {
+    this.vertx = vertx;
+    this.fixed = fixed;
+    this.credentialsFile = credentialsFile;
+    this.scopes = List.copyOf(scopes);
+    this.service = service;
+  }
+
+  /** The token to send now; refreshed first when it has expired or is about to. */
+  public Future<String> current() {
+    if (fixed != null) {
+      return Future.succeededFuture(fixed);
+    }
+    return vertx.executeBlocking(
+        () -> {
+          synchronized (this) {
+            if (credentials == null) {
+              credentials = credentials(null, credentialsFile, scopes, service);
+            }
+            credentials.refreshIfExpired();
+            return credentials.getAccessToken().getTokenValue();
+          }
+        },
+        false);
+  }
+
+  /**
+   * Google credentials: {@code fixed} as a token that never expires when it is set (e.g. from
+   * {@code gcloud auth print-access-token}), else the credentials file, else Application Default
+   * Credentials, scoped to {@code scopes}. Blocking I/O: call it off the event loop.
+   */
+  static GoogleCredentials credentials(
+      String fixed, String credentialsFile, List<String> scopes, String service) {
+    if (fixed != null) {
+      return GoogleCredentials.create(new AccessToken(fixed, null));
+    }
+    try {
+      if (credentialsFile != null) {
+        try (InputStream in = new FileInputStream(credentialsFile)) {
+          return GoogleCredentials.fromStream(in).createScoped(scopes);
+        }
+      }
+      return GoogleCredentials.getApplicationDefault().createScoped(scopes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          service
+              + " has no credentials: set VERTEX_AI_ACCESS_TOKEN or GOOGLE_APPLICATION_CREDENTIALS,"
+              + " or run where Application Default Credentials exist ("
+              + e.getMessage()
+              + ")",
+          e);
+    }
+  }
+}
