@@ -17,7 +17,12 @@ import java.util.Optional;
  * ranking that began before a user's data changed never lands in the cache after the change.
  */
 interface FeedCache {
-  record Ranked(Instant asOf, List<RankedItem> items) {}
+  /** {@code graphMissing}: ranked without the graph's signals; such a ranking is never cached. */
+  record Ranked(Instant asOf, List<RankedItem> items, boolean graphMissing) {
+    Ranked(Instant asOf, List<RankedItem> items) {
+      this(asOf, items, false);
+    }
+  }
 
   /**
    * The user's version in the near ({@code local}) and shared ({@code shared}, -1: not read) tier.

@@ -152,7 +152,15 @@ final class FeedService {
   private Future<FeedCache.Ranked> rankAndKeep(String userId, Instant asOf, FeedCache.Token token) {
     return rankings.run(
         userId,
-        () -> rank(userId, asOf).compose(ranked -> cache.put(userId, ranked, token).map(ranked)));
+        () ->
+            rank(userId, asOf)
+                .compose(
+                    ranked ->
+                        // Without the graph: the next request tries again instead of being served
+                        // this for the cache's lifetime.
+                        ranked.graphMissing()
+                            ? Future.succeededFuture(ranked)
+                            : cache.put(userId, ranked, token).map(ranked)));
   }
 
   private Future<FeedCache.Ranked> rank(String userId, Instant asOf) {
@@ -169,12 +177,11 @@ final class FeedService {
             ? store.state(userId, day).compose(found -> freshEnough(userId, found, asOf, day))
             : store.build(userId, CandidateSpec.forFeed(config, asOf, day, false));
     return state.map(
-        found ->
-            new FeedCache.Ranked(
-                asOf,
-                ranker.rank(
-                    found.orElseThrow(() -> ServiceFailure.notFound("unknown user: " + userId)),
-                    asOf)));
+        found -> {
+          FeedState known =
+              found.orElseThrow(() -> ServiceFailure.notFound("unknown user: " + userId));
+          return new FeedCache.Ranked(asOf, ranker.rank(known, asOf), known.graphMissing());
+        });
   }
 
   /** Stored candidates when they are young enough; else built now (and stored). */
@@ -240,7 +247,11 @@ final class FeedService {
                               last == null ? at.aiAfterId() : last.id())
                           .encode()
                       : null;
-              return new FeedPage(userId, merged.items(), next);
+              return new FeedPage(
+                  userId,
+                  merged.items(),
+                  next,
+                  ranked.graphMissing() ? List.of(FeedPage.GRAPH) : null);
             });
   }
 

@@ -65,6 +65,10 @@ public final class RecommendationVerticle extends VerticleBase {
         BusEndpoint.serveHealth(vertx, FeedAddresses.HEALTH, this::health).completion());
   }
 
+  /**
+   * UP while the feed store answers; DEGRADED (and not required, so the instance stays in service)
+   * while a graph store of its own does not, since feeds are then ranked without graph signals.
+   */
   private Future<HealthStatus> health() {
     return store
         .ping()
@@ -75,6 +79,10 @@ public final class RecommendationVerticle extends VerticleBase {
               details.put("feed_store", store.getClass().getSimpleName());
               details.put(
                   "candidates", config.feed().candidates().enabled() ? "stored" : "per request");
+              Object graph = dependencies.get("graph");
+              if (graph != null && !"UP".equals(graph)) {
+                return HealthStatus.degraded(details);
+              }
               return HealthStatus.up(true, details);
             })
         .otherwise(error -> HealthStatus.down(true, Map.of("error", "feed store unreachable")));

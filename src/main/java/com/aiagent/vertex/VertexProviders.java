@@ -15,7 +15,7 @@ import java.util.function.Function;
  */
 public final class VertexProviders {
   /** A module that answers, but through its local fallback while Vertex AI's breaker is open. */
-  public static final String DEGRADED = "DEGRADED";
+  public static final String DEGRADED = HealthStatus.DEGRADED;
 
   private VertexProviders() {}
 

@@ -100,13 +100,29 @@ class GraphOutageTest {
     assertThat(get("/v1/feed?user_id=user_001&limit=5").statusCode()).isEqualTo(200);
     assertThat(storedCandidates("user_001")).isEqualTo(1);
 
+    assertThat(
+            get("/v1/feed?user_id=user_001&limit=5")
+                .bodyAsJsonObject()
+                .containsKey("missing_signals"))
+        .isFalse();
+
     proxy.cut();
     HttpResponse<Buffer> health = get("/health");
     assertThat(health.statusCode()).as("the graph is not required to serve").isEqualTo(200);
     assertThat(graphHealth()).startsWith("DOWN");
+    assertThat(
+            health
+                .bodyAsJsonObject()
+                .getJsonObject("checks")
+                .getJsonObject("feed")
+                .getString("status"))
+        .isEqualTo("DEGRADED");
     HttpResponse<Buffer> page = get("/v1/feed?user_id=user_002&limit=5");
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.bodyAsJsonObject().getJsonArray("items")).isNotEmpty();
+    assertThat(page.bodyAsJsonObject().getJsonArray("missing_signals"))
+        .as("the page says what it was ranked without")
+        .containsExactly("graph");
     assertThat(storedCandidates("user_002")).as("a build without signals is not kept").isZero();
     HttpResponse<Buffer> events = postLike("user_002", "content_010");
     assertThat(events.statusCode()).as(events.bodyAsString()).isEqualTo(503);
@@ -123,7 +139,11 @@ class GraphOutageTest {
           }
         },
         "the graph is back in health");
-    assertThat(get("/v1/feed?user_id=user_002&limit=5").statusCode()).isEqualTo(200);
+    HttpResponse<Buffer> recovered = get("/v1/feed?user_id=user_002&limit=5");
+    assertThat(recovered.statusCode()).isEqualTo(200);
+    assertThat(recovered.bodyAsJsonObject().containsKey("missing_signals"))
+        .as("a ranking without the graph was not cached")
+        .isFalse();
     assertThat(storedCandidates("user_002")).isEqualTo(1);
     assertThat(postLike("user_002", "content_010").statusCode()).isEqualTo(202);
     assertThat(await(app.stores.graph().targets("user_002", EdgeType.LIKES)))

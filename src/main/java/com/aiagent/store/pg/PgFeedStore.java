@@ -110,7 +110,11 @@ public final class PgFeedStore implements FeedStore {
               boolean store = spec.store() && found.isPresent();
               return pool.preparedQuery(store ? BUILD_WITH_SIGNALS_AND_STORE : BUILD_WITH_SIGNALS)
                   .execute(params)
-                  .map(rows -> first(rows).map(r -> state(userId, r)));
+                  .map(
+                      rows ->
+                          first(rows)
+                              .map(r -> state(userId, r))
+                              .map(s -> found.isPresent() ? s : s.withoutGraph()));
             });
   }
 
