@@ -12,7 +12,9 @@ import com.aiagent.search.HybridSearch;
 import com.aiagent.search.SearchMode;
 import com.aiagent.seed.Reembedder;
 import com.aiagent.seed.SeedVerticle;
+import com.aiagent.seed.VectorIndexCopy;
 import com.aiagent.store.Stores;
+import com.aiagent.store.VectorIndexFeed;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.List;
@@ -51,13 +53,28 @@ final class Commands {
                 .map(count -> "seeded the demo data; " + count + " campaigns stored"));
   }
 
+  /**
+   * Re-embeds stale rows ({@code all}: every row); {@code toVectorSearch}: then copies every
+   * searched vector into Vector Search, which brings a new or emptied index up to date.
+   */
   static Future<String> generateEmbeddings(
-      Vertx vertx, AppConfig config, Stores stores, boolean all, Consumer<String> progress) {
+      Vertx vertx,
+      AppConfig config,
+      Stores stores,
+      boolean all,
+      boolean toVectorSearch,
+      Consumer<String> progress) {
     if (!config.usesPostgres()) {
       return Future.failedFuture(
           new IllegalStateException(
               "generate-embeddings works on PostgreSQL (USE_MOCK_VECTOR_DB=false or APP_ENV=local);"
                   + " in-memory vectors are made at every start"));
+    }
+    if (toVectorSearch && !(stores.vectors() instanceof VectorIndexFeed)) {
+      return Future.failedFuture(
+          new IllegalStateException(
+              "--target vector-search needs Vertex AI Vector Search as the vector index"
+                  + " (VECTOR_DB=vertex_vector_search and the VERTEX_VECTOR_SEARCH_* variables)"));
     }
     return withEmbedding(
         vertx,
@@ -79,14 +96,29 @@ final class Commands {
                                                 vertx, config.bus().embeddingTimeoutMs()),
                                             progress)
                                         .run(all)))
-                .map(
-                    count ->
-                        "re-embedded "
-                            + count
-                            + " rows with "
-                            + config.embedding().activeModel()
-                            + "/"
-                            + config.embedding().dimension()));
+                .compose(
+                    count -> {
+                      String reembedded =
+                          "re-embedded "
+                              + count
+                              + " rows with "
+                              + config.embedding().activeModel()
+                              + "/"
+                              + config.embedding().dimension();
+                      if (!toVectorSearch) {
+                        return Future.succeededFuture(reembedded);
+                      }
+                      VectorIndexFeed index = (VectorIndexFeed) stores.vectors();
+                      return new VectorIndexCopy(config, stores, index, progress)
+                          .run()
+                          .map(
+                              copied ->
+                                  reembedded
+                                      + "; copied "
+                                      + copied
+                                      + " vectors into "
+                                      + index.indexName());
+                    }));
   }
 
   /**

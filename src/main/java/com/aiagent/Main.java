@@ -17,11 +17,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The entry point: {@code java -jar ai-agent.jar} serves; {@code seed}, {@code generate-embeddings
- * [--all]}, {@code warm-candidates} and {@code eval-retrieval [options]} run one command and exit.
+ * [--all] [--target vector-search]}, {@code warm-candidates} and {@code eval-retrieval [options]}
+ * run one command and exit.
  */
 public final class Main {
   private static final String USAGE =
-      "usage: java -jar ai-agent.jar [serve | seed | generate-embeddings [--all] | warm-candidates"
+      "usage: java -jar ai-agent.jar [serve | seed | generate-embeddings [--all] [--target"
+          + " vector-search] | warm-candidates"
           + " | "
           + EvalOptions.USAGE
           + "]";
@@ -49,8 +51,9 @@ public final class Main {
         return;
       }
     } else if (!List.of("serve", "seed", "generate-embeddings", "warm-candidates").contains(command)
-        || arguments.size() > ("generate-embeddings".equals(command) ? 2 : 1)
-        || arguments.size() == 2 && !"--all".equals(arguments.get(1))) {
+        || !("generate-embeddings".equals(command)
+            ? embeddingOptionsValid(arguments.subList(1, arguments.size()))
+            : arguments.size() == 1)) {
       System.err.println(USAGE);
       System.exit(command.equals("--help") || command.equals("help") ? 0 : 2);
       return;
@@ -72,7 +75,13 @@ public final class Main {
     if ("serve".equals(command)) {
       serve(vertx, config);
     } else {
-      run(vertx, config, command, arguments.contains("--all"), evalOptions);
+      run(
+          vertx,
+          config,
+          command,
+          arguments.contains("--all"),
+          arguments.contains("--target"),
+          evalOptions);
     }
   }
 
@@ -116,8 +125,27 @@ public final class Main {
             });
   }
 
+  /** {@code --all} and {@code --target vector-search}, each at most once, in either order. */
+  static boolean embeddingOptionsValid(List<String> options) {
+    List<String> rest = new java.util.ArrayList<>(options);
+    if (rest.remove("--target")) {
+      int at = options.indexOf("--target");
+      if (at + 1 >= options.size() || !"vector-search".equals(options.get(at + 1))) {
+        return false;
+      }
+      rest.remove("vector-search");
+    }
+    rest.remove("--all");
+    return rest.isEmpty();
+  }
+
   private static void run(
-      Vertx vertx, AppConfig config, String command, boolean all, EvalOptions evalOptions) {
+      Vertx vertx,
+      AppConfig config,
+      String command,
+      boolean all,
+      boolean toVectorSearch,
+      EvalOptions evalOptions) {
     Logger log = LoggerFactory.getLogger(Main.class);
     StoreWiring.open(vertx, config)
         .compose(
@@ -130,7 +158,9 @@ public final class Main {
                       case "eval-retrieval" ->
                           Commands.evalRetrieval(
                               vertx, config, stores, evalOptions, System.out::println);
-                      default -> Commands.generateEmbeddings(vertx, config, stores, all, log::info);
+                      default ->
+                          Commands.generateEmbeddings(
+                              vertx, config, stores, all, toVectorSearch, log::info);
                     })
                     .eventually(() -> stores.admin().close()))
         .onComplete(

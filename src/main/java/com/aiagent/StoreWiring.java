@@ -4,32 +4,40 @@ import com.aiagent.config.AppConfig;
 import com.aiagent.store.FolderMediaStore;
 import com.aiagent.store.GraphStore;
 import com.aiagent.store.Stores;
+import com.aiagent.store.VectorStore;
 import com.aiagent.store.memory.MemoryStores;
 import com.aiagent.store.neo4j.CachedGraphStore;
 import com.aiagent.store.neo4j.Neo4jGraphStore;
 import com.aiagent.store.pg.PgStores;
+import com.aiagent.store.vectorsearch.VectorSearchStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisOptions;
+import java.util.function.UnaryOperator;
 
 /**
  * Chooses and builds the stores the configuration asks for: every store in PostgreSQL (the graph
- * possibly in Neo4j beside it), or every store in this process (the configuration refuses other
- * mixes). The only place outside the store module that names its implementations.
+ * possibly in Neo4j beside it, the vectors' searches possibly in Vertex AI Vector Search), or every
+ * store in this process (the configuration refuses other mixes). The only place outside the store
+ * module that names its implementations.
  */
 public final class StoreWiring {
   private StoreWiring() {}
 
   /** The stores {@code config} asks for; PostgreSQL and Neo4j are checked to be reachable. */
   public static Future<Stores> open(Vertx vertx, AppConfig config) {
+    UnaryOperator<VectorStore> searchIndex =
+        config.usesVectorSearch()
+            ? record -> VectorSearchStore.over(vertx, config, record)
+            : UnaryOperator.identity();
     if (config.usesNeo4j()) {
       return Neo4jGraphStore.open(vertx, config.neo4j())
           .map(graph -> cached(vertx, config, graph))
-          .compose(graph -> PgStores.create(vertx, config, graph));
+          .compose(graph -> PgStores.create(vertx, config, graph, searchIndex));
     }
     return config.usesPostgres()
-        ? PgStores.create(vertx, config)
+        ? PgStores.create(vertx, config, null, searchIndex)
         : Future.succeededFuture(
             MemoryStores.create(
                 vertx,

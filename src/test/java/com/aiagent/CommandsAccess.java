@@ -12,6 +12,12 @@ public final class CommandsAccess {
 
   public static Future<String> generateEmbeddings(
       Vertx vertx, AppConfig config, Stores stores, boolean all, Consumer<String> progress) {
-    return Commands.generateEmbeddings(vertx, config, stores, all, progress);
+    return Commands.generateEmbeddings(vertx, config, stores, all, false, progress);
+  }
+
+  /** {@code generate-embeddings --target vector-search}. */
+  public static Future<String> generateEmbeddingsIntoVectorSearch(
+      Vertx vertx, AppConfig config, Stores stores, Consumer<String> progress) {
+    return Commands.generateEmbeddings(vertx, config, stores, false, true, progress);
   }
 }

@@ -59,10 +59,53 @@ class ReadmeTest {
 
   @Test
   void theTryItCommandsDoWhatTheReadmeSays() throws Exception {
+    tryIt(app.port());
+  }
+
+  /**
+   * The same commands on the stores the original guide deploys to production: rows and vectors in
+   * PostgreSQL, the graph in Neo4j, searches in Vertex AI Vector Search (a fake of its REST API).
+   */
+  @Test
+  void theTryItCommandsAnswerAlikeOnNeo4jAndVectorSearch() throws Exception {
+    Neo4jTestGraph.wipe();
+    try (PgTestDatabase db = new PgTestDatabase();
+        com.aiagent.store.FakeVectorSearchServer index =
+            new com.aiagent.store.FakeVectorSearchServer(768)) {
+      Map<String, String> env = new java.util.HashMap<>(db.env());
+      env.putAll(Neo4jTestGraph.env());
+      env.putAll(index.env());
+      env.put("HEALTH_DETAILS", "true");
+      TestApp guide = TestApp.create(env);
+      // A Vert.x of its own: on the class's one, its modules would share bus addresses with the
+      // embedded app's.
+      Vertx own = Vertx.vertx();
+      await(guide.start(own));
+      try {
+        tryIt(guide.port());
+        JsonObject checks =
+            run("curl http://localhost:8000/health", guide.port()).json().getJsonObject("checks");
+        assertThat(checks.getJsonObject("generation").getJsonObject("details").getMap())
+            .containsEntry("vector_index", "vertex_vector_search")
+            .containsEntry("vector_index_breaker", "CLOSED");
+        assertThat(checks.getJsonObject("feed").getJsonObject("details").encode())
+            .contains("neo4j");
+        assertThat(index.calls("findNeighbors"))
+            .as("the post's items came from the index")
+            .isPositive();
+        assertThat(index.errors()).isZero();
+      } finally {
+        await(guide.stop());
+        await(own.close());
+      }
+    }
+  }
+
+  private void tryIt(int port) throws Exception {
     List<String> commands = tryItCommands();
     assertThat(commands).hasSize(6);
 
-    Answer health = run(commands.get(0));
+    Answer health = run(commands.get(0), port);
     assertThat(health.status()).isEqualTo(200);
     assertThat(health.json().getString("status")).isEqualTo("UP");
 
@@ -72,12 +115,12 @@ class ReadmeTest {
     String hidden = hide.group(1);
     assertThat(README).contains("no " + hidden + ")");
 
-    Answer feed = run(commands.get(1));
+    Answer feed = run(commands.get(1), port);
     assertThat(feed.status()).isEqualTo(200);
     assertDocumentedFeed(feed.json());
     assertThat(items(feed.json())).anyMatch(item -> hidden.equals(item.getString("id")));
 
-    Answer post = run(commands.get(2));
+    Answer post = run(commands.get(2), port);
     assertThat(post.status()).as(post.body()).isEqualTo(200);
     JsonObject generated = post.json();
     assertThat(generated.fieldNames()).containsAll(documentedKeys("A generated post is `"));
@@ -87,18 +130,18 @@ class ReadmeTest {
     assertThat(url).contains("/v1/media/").endsWith(".webp");
 
     String file = url.substring(url.lastIndexOf('/') + 1, url.length() - ".webp".length());
-    Answer picture = run(commands.get(3).replace("<filename>", file));
-    assertThat(picture.status()).isEqualTo(200);
+    Answer picture = run(commands.get(3).replace("<filename>", file), port);
+    assertThat(picture.status()).as(post.body()).isEqualTo(200);
     byte[] webp = Files.readAllBytes(workDir.resolve("image.webp"));
     assertThat(new String(webp, 0, 4, StandardCharsets.US_ASCII)).isEqualTo("RIFF");
     assertThat(new String(webp, 8, 4, StandardCharsets.US_ASCII)).isEqualTo("WEBP");
 
-    Answer events = run(commands.get(4));
+    Answer events = run(commands.get(4), port);
     assertThat(events.status()).as(events.body()).isEqualTo(202);
     assertThat(events.json().getInteger("accepted")).isEqualTo(3);
 
     // "the next feed reflects it (liked_similar, no <the hidden item>)"
-    Answer after = run(commands.get(5));
+    Answer after = run(commands.get(5), port);
     assertThat(after.status()).isEqualTo(200);
     assertDocumentedFeed(after.json());
     assertThat(items(after.json())).noneMatch(item -> hidden.equals(item.getString("id")));

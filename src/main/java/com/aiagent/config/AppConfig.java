@@ -27,7 +27,8 @@ public record AppConfig(
     Postgres postgres,
     Redis redis,
     Vertex vertex,
-    Neo4j neo4j) {
+    Neo4j neo4j,
+    VectorSearch vectorSearch) {
 
   public record Http(
       String host,
@@ -80,7 +81,16 @@ public record AppConfig(
     NEO4J
   }
 
-  public record Stores(StoreKind vector, StoreKind graph) {}
+  /**
+   * What answers nearest-neighbour queries: the vector store over its own vectors ({@code STORE}:
+   * an in-memory scan or pgvector's HNSW), or Vertex AI Vector Search, fed from PostgreSQL.
+   */
+  public enum VectorIndex {
+    STORE,
+    VERTEX_VECTOR_SEARCH
+  }
+
+  public record Stores(StoreKind vector, StoreKind graph, VectorIndex vectorIndex) {}
 
   public record Embedding(
       String provider, String localModel, String vertexModel, int dimension, int batchSize) {
@@ -347,6 +357,27 @@ public record AppConfig(
       int poolSize,
       int followsChecked,
       long cacheTtlMs) {}
+
+  /**
+   * Vertex AI Vector Search, used when {@link Stores#vectorIndex} is {@link
+   * VectorIndex#VERTEX_VECTOR_SEARCH}: the index (full resource name) that takes streaming upserts
+   * at {@code adminBaseUrl}, the index endpoint (full resource name) and deployed index that answer
+   * queries at {@code queryBaseUrl}; each call waits at most {@code timeoutMs}, retried and broken
+   * as the other Vertex AI calls are; upserts go {@code upsertBatchSize} datapoints at a time.
+   */
+  public record VectorSearch(
+      String index,
+      String indexEndpoint,
+      String deployedIndexId,
+      String adminBaseUrl,
+      String queryBaseUrl,
+      long timeoutMs,
+      int upsertBatchSize,
+      int maxConnections) {}
+
+  public boolean usesVectorSearch() {
+    return stores.vectorIndex() == VectorIndex.VERTEX_VECTOR_SEARCH;
+  }
 
   public boolean usesNeo4j() {
     return stores.graph() == StoreKind.NEO4J;

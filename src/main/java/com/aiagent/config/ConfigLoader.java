@@ -56,6 +56,17 @@ public final class ConfigLoader extends ConfigTree {
               + "' contradicts USE_MOCK_GRAPH_DB=true (an in-memory graph); set"
               + " USE_MOCK_GRAPH_DB=false or leave one of them out");
     }
+    String mockVectors = environment.getOrDefault("USE_MOCK_VECTOR_DB", "").trim();
+    String vectorDb = environment.getOrDefault("VECTOR_DB", "").trim().toLowerCase(Locale.ROOT);
+    if (EnvOverrides.parseBoolean(mockVectors).orElse(false)
+        && !vectorDb.isEmpty()
+        && !vectorDb.equals("memory")) {
+      throw new ConfigException(
+          "VECTOR_DB: '"
+              + vectorDb
+              + "' contradicts USE_MOCK_VECTOR_DB=true (in-memory vectors); set"
+              + " USE_MOCK_VECTOR_DB=false or leave one of them out");
+    }
     String file = "conf/" + env + ".json";
     ConfigLoader loader =
         new ConfigLoader(readResource(DEFAULTS_FILE, env), readResource(file, env), file);
@@ -120,7 +131,21 @@ public final class ConfigLoader extends ConfigTree {
             integer("bus.events_timeout_ms", 1, 600_000),
             integer("bus.health_timeout_ms", 1, 60_000));
     AppConfig.Stores stores =
-        new AppConfig.Stores(storeKind("stores.vector"), storeKind("stores.graph"));
+        new AppConfig.Stores(
+            storeKind("stores.vector"),
+            storeKind("stores.graph"),
+            AppConfig.VectorIndex.valueOf(
+                oneOf("stores.vector_index", "store", "vertex_vector_search")
+                    .toUpperCase(Locale.ROOT)));
+    if (stores.vectorIndex() == AppConfig.VectorIndex.VERTEX_VECTOR_SEARCH
+        && stores.vector() != AppConfig.StoreKind.POSTGRES) {
+      throw new ConfigException(
+          source("stores.vector_index")
+              + ": Vertex AI Vector Search holds only vectors; the rows and the vectors it is fed"
+              + " from live in PostgreSQL, so "
+              + source("stores.vector")
+              + " must be postgres (USE_MOCK_VECTOR_DB=false)");
+    }
     if (stores.vector() == AppConfig.StoreKind.NEO4J) {
       throw invalid("stores.vector", "one of [memory, postgres]");
     }
@@ -364,7 +389,8 @@ public final class ConfigLoader extends ConfigTree {
             postgres,
             redis,
             vertex,
-            neo4j);
+            neo4j,
+            vectorSearch(stores, gcp, vertex));
     if ("postgres".equals(media.store()) && stores.vector() != AppConfig.StoreKind.POSTGRES) {
       throw new ConfigException(
           source("media.store")
@@ -375,6 +401,98 @@ public final class ConfigLoader extends ConfigTree {
           "GCP_PROJECT_ID: required when a provider is Vertex AI (gcp.project_id is empty)");
     }
     return config;
+  }
+
+  /**
+   * Vector Search's resources, each a full resource name or an id under the project and region;
+   * required only when it is the vector index. Upserts go to Vertex AI's regional endpoint (or
+   * {@code VERTEX_AI_BASE_URL}), queries to the index endpoint's own domain (a host, or a whole
+   * base URL such as a local fake's).
+   */
+  private AppConfig.VectorSearch vectorSearch(
+      AppConfig.Stores stores, AppConfig.Gcp gcp, AppConfig.Vertex vertex) {
+    long timeoutMs = integer("vector_search.timeout_ms", 10, 60_000);
+    int batch = integer("vector_search.upsert_batch_size", 1, 1000);
+    int connections = integer("vector_search.max_connections", 1, 1000);
+    if (stores.vectorIndex() != AppConfig.VectorIndex.VERTEX_VECTOR_SEARCH) {
+      return new AppConfig.VectorSearch(
+          null, null, null, null, null, timeoutMs, batch, connections);
+    }
+    String index = resource("vector_search.index", "indexes", gcp);
+    String endpoint = resource("vector_search.index_endpoint", "indexEndpoints", gcp);
+    String deployed =
+        resourceId("vector_search.deployed_index_id", required("vector_search.deployed_index_id"));
+    String domain = required("vector_search.endpoint_domain");
+    String queryBaseUrl =
+        domain.contains("://") ? baseUrl("vector_search.endpoint_domain", domain) : host(domain);
+    return new AppConfig.VectorSearch(
+        index,
+        endpoint,
+        deployed,
+        vertex.baseUrl() != null
+            ? vertex.baseUrl()
+            : "https://" + gcp.region() + "-aiplatform.googleapis.com",
+        queryBaseUrl,
+        timeoutMs,
+        batch,
+        connections);
+  }
+
+  private String required(String path) {
+    String value = optionalText(path);
+    if (value == null) {
+      throw new ConfigException(
+          EnvOverrides.variableFor(path).map(v -> v + " (" + path + ")").orElse(source(path))
+              + ": required when the vector index is Vertex AI Vector Search"
+              + " (VECTOR_DB=vertex_vector_search, as in production)");
+    }
+    return value;
+  }
+
+  private String resource(String path, String collection, AppConfig.Gcp gcp) {
+    String value = required(path);
+    if (value.startsWith("projects/")) {
+      if (!value.matches("projects/[^/\s]+/locations/[^/\s]+/" + collection + "/[^/\s]+")) {
+        throw invalid(path, "projects/PROJECT/locations/REGION/" + collection + "/ID, or the ID");
+      }
+      return value;
+    }
+    if (gcp.projectId() == null) {
+      throw new ConfigException(
+          "GCP_PROJECT_ID: required to name " + source(path) + " by its id alone");
+    }
+    return "projects/"
+        + gcp.projectId()
+        + "/locations/"
+        + gcp.region()
+        + "/"
+        + collection
+        + "/"
+        + resourceId(path, value);
+  }
+
+  private String resourceId(String path, String value) {
+    if (!value.matches("[A-Za-z0-9_-]{1,128}")) {
+      throw invalid(path, "an id of letters, digits, '_' or '-'");
+    }
+    return value;
+  }
+
+  private String baseUrl(String path, String value) {
+    if (!value.matches("https?://[^\s/]+/?")) {
+      throw invalid(
+          path, "a host such as 123.us-central1-456.vdb.vertexai.goog, or http(s)://host:port");
+    }
+    return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+  }
+
+  private String host(String value) {
+    if (!value.matches("[A-Za-z0-9.-]+(:[0-9]{1,5})?")) {
+      throw invalid(
+          "vector_search.endpoint_domain",
+          "a host such as 123.us-central1-456.vdb.vertexai.goog, or http(s)://host:port");
+    }
+    return "https://" + value;
   }
 
   /** The steps' parts must fit the request's budget, and the budget the caller's wait. */

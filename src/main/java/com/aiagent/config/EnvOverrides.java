@@ -43,6 +43,24 @@ final class EnvOverrides {
           new Override("USE_MOCK_GRAPH_DB", "stores.graph", EnvOverrides::storeFromMockFlag),
           // After USE_MOCK_GRAPH_DB: GRAPH_DB=neo4j picks Neo4j where that flag said "not mock".
           new Override("GRAPH_DB", "stores.graph", Function.identity()),
+          // After USE_MOCK_VECTOR_DB: VECTOR_DB names the store and what searches it.
+          new Override("VECTOR_DB", "stores.vector", EnvOverrides::vectorStore),
+          new Override("VECTOR_DB", "stores.vector_index", EnvOverrides::vectorIndex),
+          new Override("VERTEX_VECTOR_SEARCH_INDEX", "vector_search.index", Function.identity()),
+          new Override(
+              "VERTEX_VECTOR_SEARCH_INDEX_ENDPOINT",
+              "vector_search.index_endpoint",
+              Function.identity()),
+          new Override(
+              "VERTEX_VECTOR_SEARCH_DEPLOYED_INDEX_ID",
+              "vector_search.deployed_index_id",
+              Function.identity()),
+          new Override(
+              "VERTEX_VECTOR_SEARCH_ENDPOINT_DOMAIN",
+              "vector_search.endpoint_domain",
+              Function.identity()),
+          new Override(
+              "VERTEX_VECTOR_SEARCH_TIMEOUT_MS", "vector_search.timeout_ms", Function.identity()),
           new Override("NEO4J_URI", "neo4j.uri", Function.identity()),
           new Override("NEO4J_USER", "neo4j.user", Function.identity()),
           new Override("NEO4J_PASSWORD", "neo4j.password", Function.identity()),
@@ -140,7 +158,15 @@ final class EnvOverrides {
   static List<String> variables() {
     List<String> names = new java.util.ArrayList<>(List.of("APP_ENV", "DATABASE_URL"));
     OVERRIDES.forEach(o -> names.add(o.variable()));
-    return names;
+    return names.stream().distinct().toList();
+  }
+
+  /** The variable that sets {@code path}, for errors about a key nobody set. */
+  static java.util.Optional<String> variableFor(String path) {
+    return OVERRIDES.stream()
+        .filter(o -> o.path().equals(path))
+        .map(Override::variable)
+        .findFirst();
   }
 
   /** Applies every variable of {@code environment} that is set and not blank onto {@code tree}. */
@@ -211,6 +237,30 @@ final class EnvOverrides {
 
   private static String decode(String value) {
     return URLDecoder.decode(value, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * {@code VECTOR_DB}: memory, postgres (pgvector) or vertex_vector_search (rows in PostgreSQL).
+   */
+  private static String vectorStore(String raw) {
+    return vectorDb(raw).equals("memory") ? "memory" : "postgres";
+  }
+
+  private static String vectorIndex(String raw) {
+    return vectorDb(raw).equals("vertex_vector_search") ? "vertex_vector_search" : "store";
+  }
+
+  private static String vectorDb(String raw) {
+    String value = raw.toLowerCase(Locale.ROOT);
+    return switch (value) {
+      case "memory", "vertex_vector_search" -> value;
+      case "postgres", "pgvector" -> "postgres";
+      default ->
+          throw new ConfigException(
+              "VECTOR_DB: expected one of [memory, postgres, vertex_vector_search], got '"
+                  + raw
+                  + "'");
+    };
   }
 
   private static String storeFromMockFlag(String raw) {

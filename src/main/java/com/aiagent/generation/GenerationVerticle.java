@@ -99,20 +99,32 @@ public final class GenerationVerticle extends VerticleBase {
             BusEndpoint.serveHealth(vertx, GenerationAddresses.HEALTH, this::health).completion()));
   }
 
-  /** UP when the catalog and the post store answer a key lookup (cheap, unlike a count). */
+  /**
+   * UP when the catalog and the post store answer a key lookup (cheap, unlike a count); DEGRADED,
+   * not DOWN, while the vector index's breaker is open, since retrieval then answers from the
+   * vectors' own store.
+   */
   private Future<HealthStatus> health() {
     Future<Boolean> catalogUp = catalog.user("health-probe").map(true).otherwise(false);
     Future<Boolean> postsUp = posts.find("health-probe").map(true).otherwise(false);
-    return Future.all(catalogUp, postsUp)
+    Future<Map<String, Object>> index = vectors.dependencies();
+    return Future.all(catalogUp, postsUp, index)
         .map(
             all -> {
               Map<String, Object> details = new LinkedHashMap<>();
               details.put("catalog", catalogUp.result() ? HealthStatus.UP : HealthStatus.DOWN);
               details.put("post_store", postsUp.result() ? HealthStatus.UP : HealthStatus.DOWN);
               details.put("rate_limit", rateLimiter.mode());
-              return catalogUp.result() && postsUp.result()
-                  ? HealthStatus.up(true, details)
-                  : HealthStatus.down(true, details);
+              details.putAll(index.result());
+              if (!catalogUp.result() || !postsUp.result()) {
+                return HealthStatus.down(true, details);
+              }
+              Object breaker = index.result().get("vector_index_breaker");
+              if (breaker == null || "CLOSED".equals(breaker)) {
+                return HealthStatus.up(true, details);
+              }
+              details.put("vector_index_fallback", "postgres");
+              return HealthStatus.degraded(details);
             });
   }
 }

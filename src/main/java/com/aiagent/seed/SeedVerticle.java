@@ -7,6 +7,7 @@ import com.aiagent.store.Dataset;
 import com.aiagent.store.StoredModel;
 import com.aiagent.store.Stores;
 import com.aiagent.store.VectorEntry;
+import com.aiagent.store.VectorIndexFeed;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.util.ArrayList;
@@ -114,10 +115,11 @@ public final class SeedVerticle extends VerticleBase {
                                       batch, result, config.embedding().dimension())))
                       .mapEmpty());
     }
-    // Edges first: they are idempotent, and the campaigns written last by load() are what tells
-    // a later start that the seed is complete.
+    // Edges and the search index first: they are idempotent, and the campaigns written last by
+    // load() are what tells a later start that the seed is complete.
     return chain
         .compose(v -> stores.graph().addEdges(data.edges()))
+        .compose(v -> indexed(vectors))
         .compose(
             v ->
                 stores
@@ -141,6 +143,20 @@ public final class SeedVerticle extends VerticleBase {
                     data.edges().size(),
                     vectors.size(),
                     (System.nanoTime() - started) / 1_000_000));
+  }
+
+  /**
+   * Vectors written with the rows reach a separate search index (Vector Search) here, before the
+   * rows: a failure fails the seed before it counts as done, so the next start repeats it.
+   */
+  private Future<Void> indexed(List<VectorEntry> vectors) {
+    if (!(stores.vectors() instanceof VectorIndexFeed index)) {
+      return Future.succeededFuture();
+    }
+    return index
+        .feed(vectors)
+        .onSuccess(n -> LOG.info("indexed {} vectors in {}", n, index.indexName()))
+        .mapEmpty();
   }
 
   /** Fails start-up when stored vectors come from another model or dimension than configured. */

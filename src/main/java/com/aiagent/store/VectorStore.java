@@ -20,4 +20,17 @@ public interface VectorStore {
   Future<Map<String, float[]>> vectors(ItemType type, List<String> ids);
 
   Future<Long> count(ItemType type);
+
+  /**
+   * For health details: the index that answers this store's searches when it is not the store
+   * itself, and whether it is being used; never fails. Empty when none.
+   */
+  default Future<Map<String, Object>> dependencies() {
+    return Future.succeededFuture(Map.of());
+  }
+
+  /** Closes what the store holds apart from the other stores (a client of its own). */
+  default Future<Void> close() {
+    return Future.succeededFuture();
+  }
 }

@@ -26,17 +26,10 @@ class ConfigLoaderTest {
       Set<String> overlay = leaves(read("conf/" + env + ".json"), "");
       assertThat(overlay).as(env + " states the same keys as embedded").isEqualTo(first);
       assertThat(overlay).as(env + " repeats no default").doesNotContainAnyElementsOf(defaults);
-      assertThat(
-              ConfigLoader.load(
-                      Map.of(
-                          "APP_ENV",
-                          env,
-                          "GCP_PROJECT_ID",
-                          "p",
-                          "API_KEYS",
-                          "web:0123456789abcdef"))
-                  .env())
-          .isEqualTo(env);
+      Map<String, String> vars = new java.util.HashMap<>(VECTOR_SEARCH);
+      vars.putAll(
+          Map.of("APP_ENV", env, "GCP_PROJECT_ID", "p", "API_KEYS", "web:0123456789abcdef"));
+      assertThat(ConfigLoader.load(vars).env()).isEqualTo(env);
     }
   }
 
@@ -277,20 +270,95 @@ class ConfigLoaderTest {
 
   @Test
   void stagingAndProductionKeepTheGraphInNeo4jAndProductionCachesItInRedis() {
-    Map<String, String> project = Map.of("GCP_PROJECT_ID", "p", "AUTH_MODE", "open");
     for (String env : new String[] {"staging", "production"}) {
-      Map<String, String> vars = new java.util.HashMap<>(project);
-      vars.put("APP_ENV", env);
-      assertThat(ConfigLoader.load(vars).stores().graph())
+      assertThat(ConfigLoader.load(cloud(env)).stores().graph())
           .as(env)
           .isEqualTo(AppConfig.StoreKind.NEO4J);
     }
-    assertThat(
-            ConfigLoader.load(
-                    Map.of("APP_ENV", "production", "GCP_PROJECT_ID", "p", "AUTH_MODE", "open"))
-                .neo4j()
-                .cacheTtlMs())
-        .isPositive();
+    assertThat(ConfigLoader.load(cloud("production")).neo4j().cacheTtlMs()).isPositive();
+  }
+
+  /** The Vector Search variables production needs, as Cloud Build passes them. */
+  private static final Map<String, String> VECTOR_SEARCH =
+      Map.of(
+          "VERTEX_VECTOR_SEARCH_INDEX", "1234",
+          "VERTEX_VECTOR_SEARCH_INDEX_ENDPOINT", "5678",
+          "VERTEX_VECTOR_SEARCH_DEPLOYED_INDEX_ID", "ai_agent_items",
+          "VERTEX_VECTOR_SEARCH_ENDPOINT_DOMAIN", "1111.us-central1-42.vdb.vertexai.goog");
+
+  private static Map<String, String> cloud(String env) {
+    Map<String, String> vars = new java.util.HashMap<>(VECTOR_SEARCH);
+    vars.putAll(Map.of("APP_ENV", env, "GCP_PROJECT_ID", "p", "AUTH_MODE", "open"));
+    return vars;
+  }
+
+  @Test
+  void productionSearchesVectorsInVectorSearchAndStagingInPgvector() {
+    AppConfig production = ConfigLoader.load(cloud("production"));
+    assertThat(production.stores().vector()).isEqualTo(AppConfig.StoreKind.POSTGRES);
+    assertThat(production.usesVectorSearch()).isTrue();
+    AppConfig.VectorSearch search = production.vectorSearch();
+    assertThat(search.index()).isEqualTo("projects/p/locations/us-central1/indexes/1234");
+    assertThat(search.indexEndpoint())
+        .isEqualTo("projects/p/locations/us-central1/indexEndpoints/5678");
+    assertThat(search.deployedIndexId()).isEqualTo("ai_agent_items");
+    assertThat(search.adminBaseUrl()).isEqualTo("https://us-central1-aiplatform.googleapis.com");
+    assertThat(search.queryBaseUrl()).isEqualTo("https://1111.us-central1-42.vdb.vertexai.goog");
+    assertThat(ConfigLoader.load(cloud("staging")).usesVectorSearch()).isFalse();
+  }
+
+  @Test
+  void vectorSearchResourcesTakeFullNamesOrIdsAndAMissingOneIsNamedByItsVariable() {
+    Map<String, String> vars = cloud("production");
+    vars.put("VERTEX_VECTOR_SEARCH_INDEX", "projects/other/locations/europe-west4/indexes/9");
+    vars.put("VERTEX_VECTOR_SEARCH_ENDPOINT_DOMAIN", "http://127.0.0.1:8099/");
+    vars.put("VERTEX_AI_BASE_URL", "http://127.0.0.1:8099");
+    AppConfig config = ConfigLoader.load(vars);
+    assertThat(config.vectorSearch().index())
+        .isEqualTo("projects/other/locations/europe-west4/indexes/9");
+    assertThat(config.vectorSearch().queryBaseUrl()).isEqualTo("http://127.0.0.1:8099");
+    assertThat(config.vectorSearch().adminBaseUrl()).isEqualTo("http://127.0.0.1:8099");
+
+    Map<String, String> missing = cloud("production");
+    missing.remove("VERTEX_VECTOR_SEARCH_DEPLOYED_INDEX_ID");
+    assertThatThrownBy(() -> ConfigLoader.load(missing))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("VERTEX_VECTOR_SEARCH_DEPLOYED_INDEX_ID")
+        .hasMessageContaining("VECTOR_DB=vertex_vector_search");
+    Map<String, String> badDomain = cloud("production");
+    badDomain.put("VERTEX_VECTOR_SEARCH_ENDPOINT_DOMAIN", "not a host/");
+    assertThatThrownBy(() -> ConfigLoader.load(badDomain))
+        .hasMessageStartingWith("VERTEX_VECTOR_SEARCH_ENDPOINT_DOMAIN");
+    Map<String, String> badName = cloud("production");
+    badName.put("VERTEX_VECTOR_SEARCH_INDEX_ENDPOINT", "projects/p/indexEndpoints/5");
+    assertThatThrownBy(() -> ConfigLoader.load(badName))
+        .hasMessageStartingWith("VERTEX_VECTOR_SEARCH_INDEX_ENDPOINT");
+  }
+
+  @Test
+  void vectorDbNamesTheStoreAndWhatSearchesIt() {
+    assertThat(ConfigLoader.load(Map.of("VECTOR_DB", "memory")).stores().vector())
+        .isEqualTo(AppConfig.StoreKind.MEMORY);
+    AppConfig pgvector =
+        ConfigLoader.load(Map.of("VECTOR_DB", "pgvector", "USE_MOCK_GRAPH_DB", "false"));
+    assertThat(pgvector.stores().vector()).isEqualTo(AppConfig.StoreKind.POSTGRES);
+    assertThat(pgvector.usesVectorSearch()).isFalse();
+    Map<String, String> local = new java.util.HashMap<>(VECTOR_SEARCH);
+    local.putAll(
+        Map.of("APP_ENV", "local", "VECTOR_DB", "vertex_vector_search", "GCP_PROJECT_ID", "p"));
+    assertThat(ConfigLoader.load(local).usesVectorSearch()).isTrue();
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("VECTOR_DB", "faiss")))
+        .hasMessageStartingWith(
+            "VECTOR_DB: expected one of [memory, postgres, vertex_vector_search]");
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.load(
+                    Map.of("USE_MOCK_VECTOR_DB", "true", "VECTOR_DB", "vertex_vector_search")))
+        .hasMessageStartingWith("VECTOR_DB:")
+        .hasMessageContaining("USE_MOCK_VECTOR_DB=true");
+    Map<String, String> noProject = new java.util.HashMap<>(VECTOR_SEARCH);
+    noProject.putAll(Map.of("APP_ENV", "local", "VECTOR_DB", "vertex_vector_search"));
+    assertThatThrownBy(() -> ConfigLoader.load(noProject)).hasMessageStartingWith("GCP_PROJECT_ID");
   }
 
   @Test

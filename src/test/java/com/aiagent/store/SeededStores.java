@@ -45,6 +45,19 @@ final class SeededStores implements AutoCloseable {
     return new SeededStores(new PgTestDatabase(), Neo4jTestGraph.env());
   }
 
+  /** PostgreSQL stores whose searches go to {@code index}, a Vector Search fake. */
+  static SeededStores vectorSearch(FakeVectorSearchServer index) throws Exception {
+    return vectorSearch(index, Map.of());
+  }
+
+  /** As {@link #vectorSearch(FakeVectorSearchServer)}, with {@code extra} variables too. */
+  static SeededStores vectorSearch(FakeVectorSearchServer index, Map<String, String> extra)
+      throws Exception {
+    Map<String, String> env = new HashMap<>(index.env());
+    env.putAll(extra);
+    return new SeededStores(new PgTestDatabase(), env);
+  }
+
   Stores stores() {
     return app.stores;
   }

@@ -7,6 +7,7 @@ import com.aiagent.store.ItemType;
 import com.aiagent.store.StoreAdmin;
 import com.aiagent.store.StoredModel;
 import com.aiagent.store.VectorEntry;
+import com.aiagent.store.VectorStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
@@ -44,15 +45,20 @@ public final class PgStoreAdmin implements StoreAdmin {
   private final Pool feedPool;
   private final Pool feedReads;
   private final GraphStore graph;
+  private final VectorStore vectors;
 
-  /** {@code graph}: migrated after the tables and closed with the pools (a driver of its own). */
+  /**
+   * {@code graph}: migrated after the tables and closed with the pools (a driver of its own), as
+   * {@code vectors} is closed (a search index's client).
+   */
   PgStoreAdmin(
       Vertx vertx,
       Pool pool,
       AppConfig.Seed seed,
       Pool feedPool,
       Pool feedReads,
-      GraphStore graph) {
+      GraphStore graph,
+      VectorStore vectors) {
     this.vertx = vertx;
     this.pool = pool;
     this.lockKey = seed.advisoryLockKey();
@@ -61,6 +67,7 @@ public final class PgStoreAdmin implements StoreAdmin {
     this.feedPool = feedPool;
     this.feedReads = feedReads;
     this.graph = graph;
+    this.vectors = vectors;
   }
 
   @Override
@@ -296,6 +303,8 @@ public final class PgStoreAdmin implements StoreAdmin {
 
   @Override
   public Future<Void> close() {
-    return Future.join(pool.close(), feedPool.close(), feedReads.close(), graph.close()).mapEmpty();
+    return Future.join(
+            pool.close(), feedPool.close(), feedReads.close(), graph.close(), vectors.close())
+        .mapEmpty();
   }
 }

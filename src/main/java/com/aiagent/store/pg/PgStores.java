@@ -5,6 +5,7 @@ import com.aiagent.store.FolderMediaStore;
 import com.aiagent.store.GraphStore;
 import com.aiagent.store.MediaStore;
 import com.aiagent.store.Stores;
+import com.aiagent.store.VectorStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
@@ -12,6 +13,7 @@ import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.SslMode;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,15 +86,20 @@ public final class PgStores {
    * before returning.
    */
   public static Future<Stores> create(Vertx vertx, AppConfig config) {
-    return create(vertx, config, null);
+    return create(vertx, config, null, UnaryOperator.identity());
   }
 
   /**
    * As {@link #create(Vertx, AppConfig)}, with the graph in {@code separateGraph} (Neo4j) instead
    * of the edge table when it is not null: the feed asks it for signals, events write their edges
-   * to it, migrations and close include it.
+   * to it, migrations and close include it. {@code searchIndex} wraps the vector store when another
+   * index answers its searches (Vector Search); closing the stores closes it.
    */
-  public static Future<Stores> create(Vertx vertx, AppConfig config, GraphStore separateGraph) {
+  public static Future<Stores> create(
+      Vertx vertx,
+      AppConfig config,
+      GraphStore separateGraph,
+      UnaryOperator<VectorStore> searchIndex) {
     Pool pool = pool(vertx, config.postgres());
     Pool feedPool =
         pool(
@@ -113,10 +120,11 @@ public final class PgStores {
             ? new PgMediaStore(pool, "image/webp", config.retention())
             : new FolderMediaStore(vertx, config.media().dir(), config.retention());
     GraphStore graph = separateGraph == null ? new PgGraphStore(pool) : separateGraph;
+    VectorStore vectors = searchIndex.apply(new PgVectorStore(pool));
     Stores stores =
         new Stores(
             new PgCatalogStore(pool),
-            new PgVectorStore(pool),
+            vectors,
             graph,
             new PgPostStore(pool, config.retention()),
             new PgEventStore(pool, separateGraph),
@@ -132,7 +140,7 @@ public final class PgStores {
                         // Half the health check's wait: the feed's answer must beat it.
                         Math.min(config.neo4j().timeoutMs(), config.bus().healthTimeoutMs() / 2),
                         config.neo4j().followsChecked())),
-            new PgStoreAdmin(vertx, pool, config.seed(), feedPool, feedReads, graph),
+            new PgStoreAdmin(vertx, pool, config.seed(), feedPool, feedReads, graph, vectors),
             media);
     return pool.query("SELECT 1")
         .execute()
@@ -143,6 +151,7 @@ public final class PgStores {
               feedPool.close();
               feedReads.close();
               graph.close();
+              vectors.close();
               return Future.failedFuture(
                   new IllegalStateException(
                       "PostgreSQL at "

@@ -1,0 +1,144 @@
+package com.aiagent.store.vectorsearch;
+
+import com.aiagent.bus.OutageLog;
+import com.aiagent.bus.ServiceFailure;
+import com.aiagent.config.AppConfig;
+import com.aiagent.store.ItemType;
+import com.aiagent.store.VectorEntry;
+import com.aiagent.store.VectorIndexFeed;
+import com.aiagent.store.VectorMatch;
+import com.aiagent.store.VectorQuery;
+import com.aiagent.store.VectorStore;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Vectors in PostgreSQL (the record, which the feed's statements join with rows and graph), their
+ * nearest-neighbour searches in Vertex AI Vector Search. A write goes to PostgreSQL, then to the
+ * index; a search of an indexed type asks the index and, when it fails or its breaker is open,
+ * answers from PostgreSQL's own HNSW index instead (the same vectors, so the same items, found more
+ * slowly). User vectors are never searched, so they are not indexed.
+ */
+public final class VectorSearchStore implements VectorStore, VectorIndexFeed {
+  private static final Logger LOG = LoggerFactory.getLogger(VectorSearchStore.class);
+  static final Set<ItemType> INDEXED =
+      Set.of(ItemType.PRODUCT, ItemType.CAMPAIGN, ItemType.CONTENT);
+
+  private final VectorStore record;
+  private final VectorSearchClient client;
+  private final AppConfig.VectorSearch settings;
+  private final int dimension;
+  private final OutageLog outages = new OutageLog(LOG, 60_000, System::currentTimeMillis);
+
+  private VectorSearchStore(
+      VectorStore record,
+      VectorSearchClient client,
+      AppConfig.VectorSearch settings,
+      int dimension) {
+    this.record = record;
+    this.client = client;
+    this.settings = settings;
+    this.dimension = dimension;
+  }
+
+  /** Searches through Vector Search, keeping the vectors in {@code record} (PostgreSQL). */
+  public static VectorSearchStore over(Vertx vertx, AppConfig config, VectorStore record) {
+    return new VectorSearchStore(
+        record,
+        new VectorSearchClient(vertx, config),
+        config.vectorSearch(),
+        config.embedding().dimension());
+  }
+
+  @Override
+  public Future<Void> upsert(List<VectorEntry> entries) {
+    return record.upsert(entries).compose(v -> feed(entries)).mapEmpty();
+  }
+
+  @Override
+  public Future<Integer> feed(List<VectorEntry> entries) {
+    List<VectorEntry> indexed = entries.stream().filter(e -> INDEXED.contains(e.type())).toList();
+    for (VectorEntry entry : indexed) {
+      if (entry.vector().length != dimension) {
+        return Future.failedFuture(
+            new IllegalArgumentException(
+                entry.id()
+                    + " has "
+                    + entry.vector().length
+                    + " dimensions, the index "
+                    + dimension));
+      }
+    }
+    Future<Void> chain = Future.succeededFuture();
+    for (int from = 0; from < indexed.size(); from += settings.upsertBatchSize()) {
+      List<VectorEntry> batch =
+          indexed.subList(from, Math.min(from + settings.upsertBatchSize(), indexed.size()));
+      chain = chain.compose(v -> client.upsert(Datapoints.upsert(batch)));
+    }
+    return chain.map(indexed.size());
+  }
+
+  @Override
+  public Future<List<VectorMatch>> search(VectorQuery query) {
+    if (!INDEXED.contains(query.type())) {
+      return record.search(query);
+    }
+    if (query.vector().length != dimension) {
+      return Future.failedFuture(
+          ServiceFailure.badRequest(
+              "query has " + query.vector().length + " dimensions, the index has " + dimension));
+    }
+    if (query.k() == 0) {
+      return Future.succeededFuture(List.of());
+    }
+    return client
+        .findNeighbors(Datapoints.findNeighbors(settings.deployedIndexId(), query))
+        .map(answer -> Datapoints.matches(answer, query.type()))
+        .recover(
+            error -> {
+              outages.warn("vector-search", error);
+              return record.search(query);
+            });
+  }
+
+  @Override
+  public Future<Map<String, float[]>> vectors(List<String> ids) {
+    return record.vectors(ids);
+  }
+
+  @Override
+  public Future<Map<String, float[]>> vectors(ItemType type, List<String> ids) {
+    return record.vectors(type, ids);
+  }
+
+  @Override
+  public Future<Long> count(ItemType type) {
+    return record.count(type);
+  }
+
+  @Override
+  public Future<Map<String, Object>> dependencies() {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("vector_index", "vertex_vector_search");
+    details.put("vector_index_breaker", client.breakerState());
+    return Future.succeededFuture(details);
+  }
+
+  @Override
+  public String indexName() {
+    return settings.index();
+  }
+
+  /** Releases the HTTP client and the breaker. */
+  @Override
+  public Future<Void> close() {
+    client.close();
+    return Future.succeededFuture();
+  }
+}

@@ -1,0 +1,154 @@
+package com.aiagent.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.aiagent.bus.ErrorCode;
+import com.aiagent.bus.ServiceFailure;
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * How the Vector Search store behaves on the wire and when the index misbehaves: what a datapoint
+ * carries, which failures are tried again, and that a failed, stalled or broken-off index leaves
+ * searches to PostgreSQL, which holds the same vectors.
+ */
+@Tag("services")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class VectorSearchStoreTest {
+  private FakeVectorSearchServer index;
+  private SeededStores seeded;
+  private VectorStore vectors;
+
+  @BeforeAll
+  void open() throws Exception {
+    index = new FakeVectorSearchServer(768);
+    seeded =
+        SeededStores.vectorSearch(
+            index,
+            Map.of(
+                "VERTEX_VECTOR_SEARCH_TIMEOUT_MS", "400",
+                "VERTEX_AI_RETRY_ATTEMPTS", "2",
+                "VERTEX_AI_RETRY_INITIAL_DELAY_MS", "10",
+                "VERTEX_AI_BREAKER_MAX_FAILURES", "3",
+                "VERTEX_AI_BREAKER_RESET_MS", "1000"));
+    vectors = seeded.stores().vectors();
+  }
+
+  @AfterAll
+  void close() throws Exception {
+    try {
+      seeded.close();
+    } finally {
+      index.close();
+    }
+  }
+
+  @Test
+  void theSeedWritesEachItemWithItsTypeCategoryAndLiveWindowButNoUsers() throws Exception {
+    Campaign campaign = await(seeded.stores().catalog().campaigns(List.of("camp_001"))).get(0);
+    Map<String, List<String>> restricts = index.restrictsOf("campaign:camp_001");
+    assertThat(restricts)
+        .containsEntry("type", List.of("campaign"))
+        .containsEntry("category", List.of(campaign.category()))
+        .containsEntry("active", List.of(String.valueOf(campaign.active())));
+    assertThat(index.restrictsOf("product:prod_001")).containsEntry("type", List.of("product"));
+    assertThat(index.restrictsOf("user:user_001")).isNull();
+    assertThat(index.size()).isEqualTo(300);
+  }
+
+  @Test
+  void aRateLimitedCallIsTriedAgainAndAnsweredByTheIndex() throws Exception {
+    waitForClosedBreaker();
+    int before = index.calls("findNeighbors");
+    int errors = index.errors();
+    index.failNext(1, 429);
+    assertThat(top("prod_020")).isEqualTo("prod_020");
+    assertThat(index.calls("findNeighbors") - before).isEqualTo(2);
+    assertThat(index.errors() - errors).isEqualTo(1);
+  }
+
+  @Test
+  void anIndexThatKeepsFailingLeavesTheSearchToPostgresWithTheSameAnswer() throws Exception {
+    waitForClosedBreaker();
+    int before = index.calls("findNeighbors");
+    index.failNext(2, 503);
+    assertThat(top("prod_031")).isEqualTo("prod_031");
+    assertThat(index.calls("findNeighbors") - before).isEqualTo(2);
+  }
+
+  @Test
+  void aRefusedQueryIsNotTriedAgain() throws Exception {
+    waitForClosedBreaker();
+    int before = index.calls("findNeighbors");
+    index.failNext(1, 400);
+    assertThat(top("prod_044")).isEqualTo("prod_044");
+    assertThat(index.calls("findNeighbors") - before).isEqualTo(1);
+  }
+
+  @Test
+  void aStalledIndexIsGivenUpOnWithinItsTimeout() throws Exception {
+    waitForClosedBreaker();
+    index.stallNext(2);
+    long started = System.nanoTime();
+    assertThat(top("prod_055")).isEqualTo("prod_055");
+    long tookMs = (System.nanoTime() - started) / 1_000_000;
+    // Two attempts of 400 ms and a 10 ms pause, then PostgreSQL.
+    assertThat(tookMs).isBetween(800L, 3_000L);
+  }
+
+  @Test
+  void failuresOpenTheBreakerAndHealthSaysSoUntilTheIndexAnswersAgain() throws Exception {
+    waitForClosedBreaker();
+    index.failNext(6, 500);
+    for (int i = 0; i < 3; i++) {
+      assertThat(top("prod_066")).isEqualTo("prod_066");
+    }
+    assertThat(await(vectors.dependencies()))
+        .containsEntry("vector_index", "vertex_vector_search")
+        .containsEntry("vector_index_breaker", "OPEN");
+    int before = index.calls("findNeighbors");
+    assertThat(top("prod_067")).isEqualTo("prod_067");
+    assertThat(index.calls("findNeighbors")).as("an open breaker does not call").isEqualTo(before);
+    waitForClosedBreaker();
+  }
+
+  @Test
+  void aQueryOfAnotherDimensionIsABadRequestThatReachesNoIndex() throws Exception {
+    int before = index.calls("findNeighbors");
+    assertThatThrownBy(
+            () -> await(vectors.search(VectorQuery.of(ItemType.PRODUCT, new float[3], 5))))
+        .isInstanceOf(ExecutionException.class)
+        .cause()
+        .isInstanceOfSatisfying(
+            ServiceFailure.class, f -> assertThat(f.code()).isEqualTo(ErrorCode.BAD_REQUEST));
+    assertThat(index.calls("findNeighbors")).isEqualTo(before);
+  }
+
+  /** A half-open breaker lets one call through; keep searching until it has closed again. */
+  private void waitForClosedBreaker() throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!"CLOSED".equals(await(vectors.dependencies()).get("vector_index_breaker"))) {
+      assertThat(System.nanoTime()).as("breaker closes again").isLessThan(deadline);
+      Thread.sleep(100);
+      top("prod_001");
+    }
+  }
+
+  private String top(String id) throws Exception {
+    float[] query = await(vectors.vectors(ItemType.PRODUCT, List.of(id))).get(id);
+    return await(vectors.search(VectorQuery.of(ItemType.PRODUCT, query, 3))).get(0).id();
+  }
+
+  private static <T> T await(Future<T> future) throws Exception {
+    return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+  }
+}
