@@ -53,14 +53,14 @@ public final class Main {
     } else if (!List.of("serve", "seed", "generate-embeddings", "warm-candidates").contains(command)
         || !("generate-embeddings".equals(command)
             ? embeddingOptionsValid(arguments.subList(1, arguments.size()))
-            : arguments.size() == 1)) {
+            : arguments.size() <= 1)) {
       System.err.println(USAGE);
       System.exit(command.equals("--help") || command.equals("help") ? 0 : 2);
       return;
     }
     AppConfig config;
     try {
-      config = ConfigLoader.load(System.getenv());
+      config = ConfigLoader.loadFromProcess();
     } catch (ConfigException e) {
       System.err.println("ai-agent: configuration error: " + e.getMessage());
       System.exit(2);

@@ -1,23 +1,27 @@
 package com.aiagent.config;
 
-import io.vertx.core.json.DecodeException;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * Builds {@link AppConfig} from {@code conf/defaults.json} on the classpath, merged with the small
- * overlay {@code conf/<APP_ENV>.json} (the values that tell the environments apart: stores,
- * providers, Redis, health details), then applies the environment variables of {@link EnvOverrides}
- * on top (the environment always wins, and is read once: no rescans). Every value is checked (by
- * the readers of {@link ConfigTree}, and across sections here), and the first bad one stops
- * start-up with a line naming the key or variable it came from.
+ * overlay {@code conf/<APP_ENV>.json} (both read through vertx-config, {@link ConfigSources}) (the
+ * values that tell the environments apart: stores, providers, Redis, health details), then applies
+ * the environment variables of {@link EnvOverrides} on top (the environment always wins, and is
+ * read once: no rescans). Every value is checked (by the readers of {@link ConfigTree}, and across
+ * sections here), and the first bad one stops start-up with a line naming the key or variable it
+ * came from.
  */
 public final class ConfigLoader extends ConfigTree {
   public static final String DEFAULT_ENV = "embedded";
@@ -35,8 +39,62 @@ public final class ConfigLoader extends ConfigTree {
     return EnvOverrides.variables();
   }
 
-  /** Loads the configuration the process environment selects. */
+  /** Loads the configuration the process environment selects, through vertx-config. */
+  public static Future<AppConfig> load(Vertx vertx) {
+    return ConfigSources.environment(vertx, variables())
+        .compose(environment -> load(vertx, environment));
+  }
+
+  /** Loads the configuration {@code environment} selects (the process's, or a test's). */
+  public static Future<AppConfig> load(Vertx vertx, Map<String, String> environment) {
+    String env;
+    try {
+      env = environment(environment);
+    } catch (ConfigException e) {
+      return Future.failedFuture(e);
+    }
+    String file = "conf/" + env + ".json";
+    Future<JsonObject> defaults = ConfigSources.file(vertx, DEFAULTS_FILE, env);
+    Future<JsonObject> overlay = ConfigSources.file(vertx, file, env);
+    return Future.all(defaults, overlay)
+        .map(
+            read -> {
+              ConfigLoader loader = new ConfigLoader(defaults.result(), overlay.result(), file);
+              EnvOverrides.apply(environment, loader);
+              return loader.build(env);
+            });
+  }
+
+  /**
+   * The process environment's configuration, for {@code Main}: read on a short-lived Vert.x, since
+   * the service's own is built from it (metrics on or off).
+   */
+  public static AppConfig loadFromProcess() {
+    return onOwnVertx(ConfigLoader::load);
+  }
+
+  /** As {@link #load(Vertx, Map)}, for callers without a Vert.x (tests and tools). */
   public static AppConfig load(Map<String, String> environment) {
+    return onOwnVertx(vertx -> load(vertx, environment));
+  }
+
+  private static AppConfig onOwnVertx(Function<Vertx, Future<AppConfig>> load) {
+    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
+    try {
+      return load.apply(vertx).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException runtime
+          ? runtime
+          : new ConfigException("configuration could not be read: " + e.getCause());
+    } catch (InterruptedException | TimeoutException e) {
+      throw new ConfigException("configuration could not be read: " + e);
+    } finally {
+      vertx.close();
+    }
+  }
+
+  /** The environment's name ({@code APP_ENV}), once the variables are known not to contradict. */
+  private static String environment(Map<String, String> environment) {
     String env = environment.getOrDefault("APP_ENV", "").trim().toLowerCase(Locale.ROOT);
     if (env.isEmpty()) {
       env = DEFAULT_ENV;
@@ -45,49 +103,8 @@ public final class ConfigLoader extends ConfigTree {
       throw new ConfigException(
           "APP_ENV: expected one of " + ENV_NAMES + ", got '" + environment.get("APP_ENV") + "'");
     }
-    String mockGraph = environment.getOrDefault("USE_MOCK_GRAPH_DB", "").trim();
-    String graphDb = environment.getOrDefault("GRAPH_DB", "").trim().toLowerCase(Locale.ROOT);
-    if (EnvOverrides.parseBoolean(mockGraph).orElse(false)
-        && !graphDb.isEmpty()
-        && !graphDb.equals("memory")) {
-      throw new ConfigException(
-          "GRAPH_DB: '"
-              + graphDb
-              + "' contradicts USE_MOCK_GRAPH_DB=true (an in-memory graph); set"
-              + " USE_MOCK_GRAPH_DB=false or leave one of them out");
-    }
-    String mockVectors = environment.getOrDefault("USE_MOCK_VECTOR_DB", "").trim();
-    String vectorDb = environment.getOrDefault("VECTOR_DB", "").trim().toLowerCase(Locale.ROOT);
-    if (EnvOverrides.parseBoolean(mockVectors).orElse(false)
-        && !vectorDb.isEmpty()
-        && !vectorDb.equals("memory")) {
-      throw new ConfigException(
-          "VECTOR_DB: '"
-              + vectorDb
-              + "' contradicts USE_MOCK_VECTOR_DB=true (in-memory vectors); set"
-              + " USE_MOCK_VECTOR_DB=false or leave one of them out");
-    }
-    String file = "conf/" + env + ".json";
-    ConfigLoader loader =
-        new ConfigLoader(readResource(DEFAULTS_FILE, env), readResource(file, env), file);
-    EnvOverrides.apply(environment, loader);
-    return loader.build(env);
-  }
-
-  private static JsonObject readResource(String file, String env) {
-    try (InputStream in = ConfigLoader.class.getClassLoader().getResourceAsStream(file)) {
-      if (in == null) {
-        throw new ConfigException(
-            "APP_ENV="
-                + env
-                + ": no "
-                + file
-                + " in this build; available: embedded, local, staging, production");
-      }
-      return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    } catch (IOException | DecodeException e) {
-      throw new ConfigException(file + ": not valid JSON (" + e.getMessage() + ")");
-    }
+    EnvOverrides.checkStoreFlags(environment);
+    return env;
   }
 
   private AppConfig build(String env) {
@@ -130,61 +147,9 @@ public final class ConfigLoader extends ConfigTree {
             integer("bus.media_timeout_ms", 1, 600_000),
             integer("bus.events_timeout_ms", 1, 600_000),
             integer("bus.health_timeout_ms", 1, 60_000));
-    AppConfig.Stores stores =
-        new AppConfig.Stores(
-            storeKind("stores.vector"),
-            storeKind("stores.graph"),
-            AppConfig.VectorIndex.valueOf(
-                oneOf("stores.vector_index", "store", "vertex_vector_search")
-                    .toUpperCase(Locale.ROOT)));
-    if (stores.vectorIndex() == AppConfig.VectorIndex.VERTEX_VECTOR_SEARCH
-        && stores.vector() != AppConfig.StoreKind.POSTGRES) {
-      throw new ConfigException(
-          source("stores.vector_index")
-              + ": Vertex AI Vector Search holds only vectors; the rows and the vectors it is fed"
-              + " from live in PostgreSQL, so "
-              + source("stores.vector")
-              + " must be postgres (USE_MOCK_VECTOR_DB=false)");
-    }
-    if (stores.vector() == AppConfig.StoreKind.NEO4J) {
-      throw invalid("stores.vector", "one of [memory, postgres]");
-    }
-    if (stores.graph() == AppConfig.StoreKind.NEO4J
-        && stores.vector() != AppConfig.StoreKind.POSTGRES) {
-      throw new ConfigException(
-          source("stores.graph")
-              + ": a Neo4j graph needs the PostgreSQL catalog beside it (the feed joins the"
-              + " graph's signals with the vectors there); set "
-              + source("stores.vector")
-              + " to PostgreSQL (USE_MOCK_VECTOR_DB=false)");
-    }
-    AppConfig.Neo4j neo4j =
-        new AppConfig.Neo4j(
-            neo4jUri("neo4j.uri"),
-            text("neo4j.user"),
-            optionalText("neo4j.password"),
-            text("neo4j.database"),
-            integer("neo4j.timeout_ms", 10, 60_000),
-            integer("neo4j.write_timeout_ms", 10, 600_000),
-            integer("neo4j.pool_size", 1, 1000),
-            integer("neo4j.follows_checked", 0, 100_000),
-            integer("neo4j.cache_ttl_ms", 0, 86_400_000));
-    if (stores.graph() == AppConfig.StoreKind.MEMORY
-        && stores.vector() == AppConfig.StoreKind.POSTGRES) {
-      throw new ConfigException(
-          source("stores.graph")
-              + ": an in-memory graph beside the PostgreSQL catalog is not supported (the feed"
-              + " reads the graph and the vectors in one statement); set USE_MOCK_VECTOR_DB and"
-              + " USE_MOCK_GRAPH_DB alike");
-    }
-    if (stores.graph() == AppConfig.StoreKind.POSTGRES
-        && stores.vector() == AppConfig.StoreKind.MEMORY) {
-      throw new ConfigException(
-          source("stores.graph")
-              + ": a PostgreSQL graph needs the PostgreSQL catalog too; set "
-              + source("stores.vector")
-              + " to PostgreSQL (USE_MOCK_VECTOR_DB=false)");
-    }
+    StoreSettings storeSettings = new StoreSettings(this);
+    AppConfig.Stores stores = storeSettings.stores();
+    AppConfig.Neo4j neo4j = storeSettings.neo4j();
     AppConfig.Embedding embedding =
         new AppConfig.Embedding(
             oneOf("embedding.provider", "local", "vertex"),
@@ -213,67 +178,10 @@ public final class ConfigLoader extends ConfigTree {
             optionalText("gcp.project_id"),
             text("gcp.region"),
             optionalText("gcp.credentials_file"));
-    int maxLimit = integer("feed.max_limit", 1, 1000);
-    AppConfig.Feed feed =
-        new AppConfig.Feed(
-            integer("feed.default_limit", 1, maxLimit),
-            maxLimit,
-            integer("feed.ad_every", 2, 1000),
-            integer("feed.content_pool", 1, 10_000),
-            integer("feed.ad_pool", 0, 1_000),
-            integer("feed.ef_search", 1, 1000),
-            integer("feed.pool_size", 1, 200),
-            integer("feed.instances", 1, 64),
-            integer("feed.cache_ttl_ms", 0, 3_600_000),
-            integer("feed.cache_max_users", 1, 10_000_000),
-            integer("feed.cache_max_kb", 1, 64 * 1024 * 1024),
-            integer("feed.cursor_ttl_ms", 1000, Integer.MAX_VALUE),
-            new AppConfig.Weights(
-                decimal("feed.weights.similarity", 0, 100),
-                decimal("feed.weights.followed_author", 0, 100),
-                decimal("feed.weights.similar_users", 0, 100),
-                decimal("feed.weights.liked_similar", 0, 100),
-                decimal("feed.weights.freshness", 0, 100),
-                decimal("feed.weights.seen", 0, 100),
-                decimal("feed.weights.bid", 0, 100)),
-            decimal("feed.freshness_half_life_hours", 0.001, 1_000_000),
-            decimal("feed.interest_threshold", -1, 1),
-            decimal("feed.liked_similar_threshold", -1, 1),
-            integer("feed.seen_saturation", 1, 1_000),
-            new AppConfig.Signals(
-                integer("feed.signals.recent_likes", 0, 1_000),
-                integer("feed.signals.likers_per_like", 0, 1_000),
-                integer("feed.signals.followed_peers", 0, 10_000),
-                integer("feed.signals.peer_likes", 0, 1_000)),
-            new AppConfig.Candidates(
-                bool("feed.candidates.enabled"),
-                integer("feed.candidates.max_age_ms", 0, Integer.MAX_VALUE),
-                integer("feed.candidates.refresh_after_ms", 0, Integer.MAX_VALUE),
-                integer("feed.candidates.warm_interval_ms", 10, 3_600_000),
-                integer("feed.candidates.warm_batch", 0, 100_000),
-                integer("feed.candidates.active_users", 0, 10_000_000)),
-            new AppConfig.Texts(
-                integer("feed.texts.cache_max_kb", 0, 64 * 1024 * 1024),
-                integer("feed.texts.cache_ttl_ms", 1000, Integer.MAX_VALUE)),
-            new AppConfig.AiPosts(
-                integer("feed.ai_posts.per_page", 0, 100),
-                integer("feed.ai_posts.max_age_hours", 1, 24 * 365),
-                integer("feed.ai_posts.max_authors", 1, 100_000)));
-    AppConfig.Ads ads =
-        new AppConfig.Ads(
-            integer("ads.frequency_cap_per_day", 0, 1_000_000),
-            decimal("ads.default_daily_budget", 0, 1e12),
-            zone("ads.time_zone"),
-            text("ads.label"));
-    AppConfig.Events events =
-        new AppConfig.Events(
-            integer("events.max_batch", 1, 10_000),
-            integer("events.max_body_bytes", 1024, 64 * 1024 * 1024),
-            integer("events.max_future_ms", 0, Integer.MAX_VALUE),
-            integer("events.max_age_ms", 1000, Integer.MAX_VALUE),
-            decimal("events.taste_weights.click", 0, 10),
-            decimal("events.taste_weights.like", 0, 10),
-            decimal("events.taste_weights.purchase", 0, 10));
+    FeedSettings feedSettings = new FeedSettings(this);
+    AppConfig.Feed feed = feedSettings.feed();
+    AppConfig.Ads ads = feedSettings.ads();
+    AppConfig.Events events = feedSettings.events();
     AppConfig.Generation generation =
         new AppConfig.Generation(
             integer("generation.max_prompt_chars", 1, 100_000),
@@ -323,34 +231,8 @@ public final class ConfigLoader extends ConfigTree {
             integer("search.refresh_interval_ms", 1000, 86_400_000),
             decimal("search.min_similarity", -1, 1),
             decimal("search.min_similarity_vertex", -1, 1));
-    AppConfig.Postgres postgres =
-        new AppConfig.Postgres(
-            text("postgres.host"),
-            integer("postgres.port", 1, 65535),
-            text("postgres.database"),
-            text("postgres.user"),
-            optionalText("postgres.password"),
-            // One connection holds the seed lock while others migrate and seed.
-            integer("postgres.pool_size", 2, 200),
-            integer("postgres.ef_search", 1, 1000),
-            oneOf(
-                "postgres.ssl_mode",
-                "disable",
-                "allow",
-                "prefer",
-                "require",
-                "verify-ca",
-                "verify-full"),
-            integer("postgres.max_wait_queue", 1, 1_000_000),
-            integer("postgres.statement_timeout_ms", 0, 3_600_000),
-            integer("postgres.idle_in_transaction_timeout_ms", 0, 3_600_000));
-    AppConfig.Redis redis =
-        new AppConfig.Redis(
-            optionalRedisUrl("redis.url"),
-            text("redis.key_prefix"),
-            integer("redis.embedding_ttl_ms", 1000, Integer.MAX_VALUE),
-            integer("redis.probe_interval_ms", 100, 600_000),
-            integer("redis.command_timeout_ms", 10, 60_000));
+    AppConfig.Postgres postgres = storeSettings.postgres();
+    AppConfig.Redis redis = storeSettings.redis();
     AppConfig.Vertex vertex =
         new AppConfig.Vertex(
             optionalUrl("vertex.base_url"),
@@ -390,7 +272,7 @@ public final class ConfigLoader extends ConfigTree {
             redis,
             vertex,
             neo4j,
-            vectorSearch(stores, gcp, vertex));
+            storeSettings.vectorSearch(stores, gcp, vertex));
     if ("postgres".equals(media.store()) && stores.vector() != AppConfig.StoreKind.POSTGRES) {
       throw new ConfigException(
           source("media.store")
@@ -401,98 +283,6 @@ public final class ConfigLoader extends ConfigTree {
           "GCP_PROJECT_ID: required when a provider is Vertex AI (gcp.project_id is empty)");
     }
     return config;
-  }
-
-  /**
-   * Vector Search's resources, each a full resource name or an id under the project and region;
-   * required only when it is the vector index. Upserts go to Vertex AI's regional endpoint (or
-   * {@code VERTEX_AI_BASE_URL}), queries to the index endpoint's own domain (a host, or a whole
-   * base URL such as a local fake's).
-   */
-  private AppConfig.VectorSearch vectorSearch(
-      AppConfig.Stores stores, AppConfig.Gcp gcp, AppConfig.Vertex vertex) {
-    long timeoutMs = integer("vector_search.timeout_ms", 10, 60_000);
-    int batch = integer("vector_search.upsert_batch_size", 1, 1000);
-    int connections = integer("vector_search.max_connections", 1, 1000);
-    if (stores.vectorIndex() != AppConfig.VectorIndex.VERTEX_VECTOR_SEARCH) {
-      return new AppConfig.VectorSearch(
-          null, null, null, null, null, timeoutMs, batch, connections);
-    }
-    String index = resource("vector_search.index", "indexes", gcp);
-    String endpoint = resource("vector_search.index_endpoint", "indexEndpoints", gcp);
-    String deployed =
-        resourceId("vector_search.deployed_index_id", required("vector_search.deployed_index_id"));
-    String domain = required("vector_search.endpoint_domain");
-    String queryBaseUrl =
-        domain.contains("://") ? baseUrl("vector_search.endpoint_domain", domain) : host(domain);
-    return new AppConfig.VectorSearch(
-        index,
-        endpoint,
-        deployed,
-        vertex.baseUrl() != null
-            ? vertex.baseUrl()
-            : "https://" + gcp.region() + "-aiplatform.googleapis.com",
-        queryBaseUrl,
-        timeoutMs,
-        batch,
-        connections);
-  }
-
-  private String required(String path) {
-    String value = optionalText(path);
-    if (value == null) {
-      throw new ConfigException(
-          EnvOverrides.variableFor(path).map(v -> v + " (" + path + ")").orElse(source(path))
-              + ": required when the vector index is Vertex AI Vector Search"
-              + " (VECTOR_DB=vertex_vector_search, as in production)");
-    }
-    return value;
-  }
-
-  private String resource(String path, String collection, AppConfig.Gcp gcp) {
-    String value = required(path);
-    if (value.startsWith("projects/")) {
-      if (!value.matches("projects/[^/\s]+/locations/[^/\s]+/" + collection + "/[^/\s]+")) {
-        throw invalid(path, "projects/PROJECT/locations/REGION/" + collection + "/ID, or the ID");
-      }
-      return value;
-    }
-    if (gcp.projectId() == null) {
-      throw new ConfigException(
-          "GCP_PROJECT_ID: required to name " + source(path) + " by its id alone");
-    }
-    return "projects/"
-        + gcp.projectId()
-        + "/locations/"
-        + gcp.region()
-        + "/"
-        + collection
-        + "/"
-        + resourceId(path, value);
-  }
-
-  private String resourceId(String path, String value) {
-    if (!value.matches("[A-Za-z0-9_-]{1,128}")) {
-      throw invalid(path, "an id of letters, digits, '_' or '-'");
-    }
-    return value;
-  }
-
-  private String baseUrl(String path, String value) {
-    if (!value.matches("https?://[^\s/]+/?")) {
-      throw invalid(
-          path, "a host such as 123.us-central1-456.vdb.vertexai.goog, or http(s)://host:port");
-    }
-    return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
-  }
-
-  private String host(String value) {
-    if (!value.matches("[A-Za-z0-9.-]+(:[0-9]{1,5})?")) {
-      throw invalid(
-          "vector_search.endpoint_domain",
-          "a host such as 123.us-central1-456.vdb.vertexai.goog, or http(s)://host:port");
-    }
-    return "https://" + value;
   }
 
   /** The steps' parts must fit the request's budget, and the budget the caller's wait. */

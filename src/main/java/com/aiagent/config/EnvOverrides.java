@@ -161,6 +161,31 @@ final class EnvOverrides {
     return names.stream().distinct().toList();
   }
 
+  /** The mock flags of the original guide must not contradict the stores named explicitly. */
+  static void checkStoreFlags(Map<String, String> environment) {
+    contradiction(environment, "USE_MOCK_GRAPH_DB", "GRAPH_DB", "an in-memory graph");
+    contradiction(environment, "USE_MOCK_VECTOR_DB", "VECTOR_DB", "in-memory vectors");
+  }
+
+  private static void contradiction(
+      Map<String, String> environment, String flag, String store, String what) {
+    String mock = environment.getOrDefault(flag, "").trim();
+    String named = environment.getOrDefault(store, "").trim().toLowerCase(Locale.ROOT);
+    if (parseBoolean(mock).orElse(false) && !named.isEmpty() && !named.equals("memory")) {
+      throw new ConfigException(
+          store
+              + ": '"
+              + named
+              + "' contradicts "
+              + flag
+              + "=true ("
+              + what
+              + "); set "
+              + flag
+              + "=false or leave one of them out");
+    }
+  }
+
   /** The variable that sets {@code path}, for errors about a key nobody set. */
   static java.util.Optional<String> variableFor(String path) {
     return OVERRIDES.stream()
