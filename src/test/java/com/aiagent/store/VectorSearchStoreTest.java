@@ -80,9 +80,11 @@ class VectorSearchStoreTest {
   void anIndexThatKeepsFailingLeavesTheSearchToPostgresWithTheSameAnswer() throws Exception {
     waitForClosedBreaker();
     int before = index.calls("findNeighbors");
+    long fallbacksBefore = fallbacks();
     index.failNext(2, 503);
     assertThat(top("prod_031")).isEqualTo("prod_031");
     assertThat(index.calls("findNeighbors") - before).isEqualTo(2);
+    assertThat(fallbacks() - fallbacksBefore).isEqualTo(1L);
   }
 
   @Test
@@ -119,6 +121,29 @@ class VectorSearchStoreTest {
     assertThat(top("prod_067")).isEqualTo("prod_067");
     assertThat(index.calls("findNeighbors")).as("an open breaker does not call").isEqualTo(before);
     waitForClosedBreaker();
+  }
+
+  /**
+   * Calls made from a thread outside Vert.x, one after another on a kept-alive connection: each is
+   * answered by the index, none lost on its way back and left to the fallback (an answer whose body
+   * was asked for too late never completes, and would only show as a fallback).
+   */
+  @Test
+  void manyCallsFromOutsideVertxAreAllAnsweredByTheIndex() throws Exception {
+    waitForClosedBreaker();
+    long fallbacksBefore = fallbacks();
+    int before = index.calls("findNeighbors");
+    for (int i = 0; i < 300; i++) {
+      String id = String.format("prod_%03d", 1 + i % 100);
+      assertThat(top(id)).isEqualTo(id);
+    }
+    assertThat(index.calls("findNeighbors") - before).isEqualTo(300);
+    assertThat(fallbacks() - fallbacksBefore).isZero();
+  }
+
+  /** The searches answered by pgvector so far, as health details show them. */
+  private long fallbacks() throws Exception {
+    return ((Number) await(vectors.dependencies()).get("vector_index_fallbacks")).longValue();
   }
 
   @Test

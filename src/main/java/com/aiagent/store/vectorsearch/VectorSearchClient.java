@@ -150,9 +150,18 @@ final class VectorSearchClient {
                             .setTimeout(settings.timeoutMs())
                             .putHeader("Authorization", "Bearer " + token)
                             .putHeader("Content-Type", "application/json"))
-                    .compose(request -> request.send(payload))
+                    // The body is asked for in the callback that sends: chained after it on the
+                    // caller's thread, it could be attached after the answer arrived, whose bytes
+                    // are then dropped and body() never completes.
                     .compose(
-                        response -> response.body().map(b -> answer(response.statusCode(), b))))
+                        request ->
+                            request
+                                .send(payload)
+                                .compose(
+                                    response ->
+                                        response
+                                            .body()
+                                            .map(b -> answer(response.statusCode(), b)))))
         .timeout(settings.timeoutMs(), TimeUnit.MILLISECONDS)
         .recover(
             error ->

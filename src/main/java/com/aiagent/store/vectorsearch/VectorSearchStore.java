@@ -3,18 +3,21 @@ package com.aiagent.store.vectorsearch;
 import com.aiagent.bus.OutageLog;
 import com.aiagent.bus.ServiceFailure;
 import com.aiagent.config.AppConfig;
+import com.aiagent.metrics.AppMetrics;
 import com.aiagent.store.ItemType;
 import com.aiagent.store.VectorEntry;
 import com.aiagent.store.VectorIndexFeed;
 import com.aiagent.store.VectorMatch;
 import com.aiagent.store.VectorQuery;
 import com.aiagent.store.VectorStore;
+import io.micrometer.core.instrument.Counter;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +38,11 @@ public final class VectorSearchStore implements VectorStore, VectorIndexFeed {
   private final AppConfig.VectorSearch settings;
   private final int dimension;
   private final OutageLog outages = new OutageLog(LOG, 60_000, System::currentTimeMillis);
+  private final Counter fallbacks =
+      Counter.builder("ai.agent.vector.search.fallbacks")
+          .description("Searches Vector Search did not answer, answered by pgvector instead")
+          .register(AppMetrics.registry());
+  private final LongAdder fallbackCount = new LongAdder();
 
   private VectorSearchStore(
       VectorStore record,
@@ -102,6 +110,8 @@ public final class VectorSearchStore implements VectorStore, VectorIndexFeed {
         .map(answer -> Datapoints.matches(answer, query.type()))
         .recover(
             error -> {
+              fallbacks.increment();
+              fallbackCount.increment();
               outages.warn("vector-search", error);
               return record.search(query);
             });
@@ -127,6 +137,7 @@ public final class VectorSearchStore implements VectorStore, VectorIndexFeed {
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("vector_index", "vertex_vector_search");
     details.put("vector_index_breaker", client.breakerState());
+    details.put("vector_index_fallbacks", fallbackCount.sum());
     return Future.succeededFuture(details);
   }
 
