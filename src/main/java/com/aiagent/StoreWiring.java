@@ -3,7 +3,9 @@ package com.aiagent;
 import com.aiagent.config.AppConfig;
 import com.aiagent.store.FolderMediaStore;
 import com.aiagent.store.GraphStore;
+import com.aiagent.store.MediaStore;
 import com.aiagent.store.Stores;
+import com.aiagent.store.gcs.GcsMediaStore;
 import com.aiagent.store.memory.MemoryStores;
 import com.aiagent.store.neo4j.CachedGraphStore;
 import com.aiagent.store.neo4j.Neo4jGraphStore;
@@ -16,7 +18,8 @@ import io.vertx.redis.client.RedisOptions;
 /**
  * Chooses and builds the stores the configuration asks for: every store in PostgreSQL (the graph
  * possibly in Neo4j beside it), or every store in this process (the configuration refuses other
- * mixes). The only place outside the store module that names its implementations.
+ * mixes); pictures in the kind's own place or in Cloud Storage. The only place outside the store
+ * module that names its implementations.
  */
 public final class StoreWiring {
   private StoreWiring() {}
@@ -26,15 +29,26 @@ public final class StoreWiring {
     if (config.usesNeo4j()) {
       return Neo4jGraphStore.open(vertx, config.neo4j())
           .map(graph -> cached(vertx, config, graph))
-          .compose(graph -> PgStores.create(vertx, config, graph));
+          .compose(graph -> PgStores.create(vertx, config, graph, cloudMedia(vertx, config)));
     }
-    return config.usesPostgres()
-        ? PgStores.create(vertx, config)
-        : Future.succeededFuture(
-            MemoryStores.create(
-                vertx,
-                config.retention(),
-                new FolderMediaStore(vertx, config.media().dir(), config.retention())));
+    if (config.usesPostgres()) {
+      return PgStores.create(vertx, config, null, cloudMedia(vertx, config));
+    }
+    MediaStore media = cloudMedia(vertx, config);
+    return Future.succeededFuture(
+        MemoryStores.create(
+            vertx,
+            config.retention(),
+            media != null
+                ? media
+                : new FolderMediaStore(vertx, config.media().dir(), config.retention())));
+  }
+
+  /** The Cloud Storage media store when {@code media.store} is gcs; else null (the kind's own). */
+  private static MediaStore cloudMedia(Vertx vertx, AppConfig config) {
+    return "gcs".equals(config.media().store())
+        ? new GcsMediaStore(vertx, config, "image/webp")
+        : null;
   }
 
   /** The feed's graph reads through Redis when both Redis and {@code neo4j.cache_ttl_ms} say so. */

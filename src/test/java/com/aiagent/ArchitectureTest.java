@@ -57,7 +57,7 @@ class ArchitectureTest {
       classes()
           .should(
               new ArchCondition<JavaClass>(
-                  "reside in the root package, a module's package or the store's memory, pg or neo4j") {
+                  "reside in the root package, a module's package or the store's memory, pg, neo4j or gcs") {
                 @Override
                 public void check(JavaClass item, ConditionEvents events) {
                   String pkg = item.getPackageName();
@@ -66,7 +66,8 @@ class ArchitectureTest {
                           || pkg.startsWith(ROOT + ".") && pkg.indexOf('.', ROOT.length() + 1) < 0
                           || pkg.equals(ROOT + ".store.memory")
                           || pkg.equals(ROOT + ".store.pg")
-                          || pkg.equals(ROOT + ".store.neo4j");
+                          || pkg.equals(ROOT + ".store.neo4j")
+                          || pkg.equals(ROOT + ".store.gcs");
                   if (!ok) {
                     events.add(
                         SimpleConditionEvent.violated(item, item.getName() + " is in " + pkg));
@@ -111,13 +112,19 @@ class ArchitectureTest {
       noClasses()
           .that()
           .resideOutsideOfPackages(
-              "com.aiagent.store.memory", "com.aiagent.store.pg", "com.aiagent.store.neo4j")
+              "com.aiagent.store.memory",
+              "com.aiagent.store.pg",
+              "com.aiagent.store.neo4j",
+              "com.aiagent.store.gcs")
           .and()
           .doNotHaveFullyQualifiedName(StoreWiring.class.getName())
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(
-              "com.aiagent.store.memory", "com.aiagent.store.pg", "com.aiagent.store.neo4j");
+              "com.aiagent.store.memory",
+              "com.aiagent.store.pg",
+              "com.aiagent.store.neo4j",
+              "com.aiagent.store.gcs");
 
   @ArchTest
   static final ArchRule theStoreContractNamesNoImplementation =
@@ -127,7 +134,10 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(
-              "com.aiagent.store.memory", "com.aiagent.store.pg", "com.aiagent.store.neo4j");
+              "com.aiagent.store.memory",
+              "com.aiagent.store.pg",
+              "com.aiagent.store.neo4j",
+              "com.aiagent.store.gcs");
 
   /** {@code store} for {@code com.aiagent.store.pg.PgStores}: the first package below the root. */
   static String module(JavaClass type) {

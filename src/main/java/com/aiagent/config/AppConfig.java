@@ -27,7 +27,8 @@ public record AppConfig(
     Postgres postgres,
     Redis redis,
     Vertex vertex,
-    Neo4j neo4j) {
+    Neo4j neo4j,
+    Gcs gcs) {
 
   public record Http(
       String host,
@@ -347,6 +348,13 @@ public record AppConfig(
       int poolSize,
       int followsChecked,
       long cacheTtlMs) {}
+
+  /**
+   * Cloud Storage for pictures ({@code media.store} gcs): the bucket, the JSON API's origin ({@code
+   * baseUrl}, another for a fake), a static bearer token ({@code accessToken} null: Application
+   * Default Credentials), and the longest wait for one call.
+   */
+  public record Gcs(String bucket, String baseUrl, String accessToken, long timeoutMs) {}
 
   public boolean usesNeo4j() {
     return stores.graph() == StoreKind.NEO4J;

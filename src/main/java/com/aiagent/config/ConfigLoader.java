@@ -133,6 +133,12 @@ public final class ConfigLoader extends ConfigTree {
               + source("stores.vector")
               + " to PostgreSQL (USE_MOCK_VECTOR_DB=false)");
     }
+    AppConfig.Gcs gcs =
+        new AppConfig.Gcs(
+            optionalText("gcs.bucket"),
+            optionalUrl("gcs.base_url"),
+            optionalText("gcs.access_token"),
+            integer("gcs.timeout_ms", 100, 600_000));
     AppConfig.Neo4j neo4j =
         new AppConfig.Neo4j(
             neo4jUri("neo4j.uri"),
@@ -176,7 +182,7 @@ public final class ConfigLoader extends ConfigTree {
         new AppConfig.Media(
             oneOf("media.provider", "local", "none", "vertex_imagen"),
             text("media.vertex_model"),
-            oneOf("media.store", "folder", "postgres"),
+            oneOf("media.store", "folder", "postgres", "gcs"),
             Path.of(text("media.dir")),
             integer("media.width", 64, 4096),
             integer("media.height", 64, 4096),
@@ -364,7 +370,13 @@ public final class ConfigLoader extends ConfigTree {
             postgres,
             redis,
             vertex,
-            neo4j);
+            neo4j,
+            gcs);
+    if ("gcs".equals(media.store()) && gcs.bucket() == null) {
+      throw new ConfigException(
+          source("gcs.bucket")
+              + ": pictures in Cloud Storage (MEDIA_STORE=gcs) need a bucket (GCS_BUCKET)");
+    }
     if ("postgres".equals(media.store()) && stores.vector() != AppConfig.StoreKind.POSTGRES) {
       throw new ConfigException(
           source("media.store")

@@ -84,15 +84,17 @@ public final class PgStores {
    * before returning.
    */
   public static Future<Stores> create(Vertx vertx, AppConfig config) {
-    return create(vertx, config, null);
+    return create(vertx, config, null, null);
   }
 
   /**
    * As {@link #create(Vertx, AppConfig)}, with the graph in {@code separateGraph} (Neo4j) instead
    * of the edge table when it is not null: the feed asks it for signals, events write their edges
-   * to it, migrations and close include it.
+   * to it, migrations and close include it. {@code otherMedia}, when not null, keeps the pictures
+   * (Cloud Storage) instead of the media table or folder.
    */
-  public static Future<Stores> create(Vertx vertx, AppConfig config, GraphStore separateGraph) {
+  public static Future<Stores> create(
+      Vertx vertx, AppConfig config, GraphStore separateGraph, MediaStore otherMedia) {
     Pool pool = pool(vertx, config.postgres());
     Pool feedPool =
         pool(
@@ -109,9 +111,11 @@ public final class PgStores {
             config.feed().poolSize(),
             FeedSql.READ_SESSION);
     MediaStore media =
-        "postgres".equals(config.media().store())
-            ? new PgMediaStore(pool, "image/webp", config.retention())
-            : new FolderMediaStore(vertx, config.media().dir(), config.retention());
+        otherMedia != null
+            ? otherMedia
+            : "postgres".equals(config.media().store())
+                ? new PgMediaStore(pool, "image/webp", config.retention())
+                : new FolderMediaStore(vertx, config.media().dir(), config.retention());
     GraphStore graph = separateGraph == null ? new PgGraphStore(pool) : separateGraph;
     Stores stores =
         new Stores(
