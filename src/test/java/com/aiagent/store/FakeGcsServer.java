@@ -154,7 +154,7 @@ final class FakeGcsServer {
         if (objects.remove(name) == null) {
           error(request, 404, "No such object: " + bucket + "/" + name);
         } else {
-          request.response().setStatusCode(204).end();
+          request.response().setStatusCode(204).putHeader("Content-Length", "0").end();
         }
       }
       default -> error(request, 405, "Method not allowed");

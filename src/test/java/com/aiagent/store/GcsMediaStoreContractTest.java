@@ -80,6 +80,19 @@ class GcsMediaStoreContractTest extends MediaStoreContract {
     assertThat(fake.objects).containsOnlyKeys("01002.webp");
   }
 
+  @Test
+  void aBucketThatDoesNotAnswerFailsTheCallWithinTheTimeout() throws Exception {
+    io.vertx.core.net.NetServer silent = vertx.createNetServer().connectHandler(socket -> {});
+    int silentPort = await(silent.listen(0, "127.0.0.1")).actualPort();
+    Map<String, String> env = env(Map.of());
+    env.put("GCS_BASE_URL", "http://127.0.0.1:" + silentPort);
+    env.put("GCS_TIMEOUT_MS", "300");
+    MediaStore store = new GcsMediaStore(vertx, ConfigLoader.load(env), "image/webp");
+    long started = System.nanoTime();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> await(store.load("a.webp")));
+    assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(5_000);
+  }
+
   @Override
   protected void closeStore() throws Exception {
     if (fake != null) {

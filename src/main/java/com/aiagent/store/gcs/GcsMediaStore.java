@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Pictures as objects of one Cloud Storage bucket, through the JSON API's own calls (a multipart
@@ -186,7 +187,14 @@ public final class GcsMediaStore implements MediaStore {
                           return body == null ? request.send() : request.send(body);
                         })
                     .compose(
-                        response -> response.body().map(b -> new Reply(response.statusCode(), b))));
+                        response -> response.body().map(b -> new Reply(response.statusCode(), b))))
+        // The request's own timeout does not cover waiting for a pooled connection.
+        .timeout(timeoutMs, TimeUnit.MILLISECONDS)
+        .recover(
+            error ->
+                Future.failedFuture(
+                    new IllegalStateException(
+                        "Cloud Storage " + method + " " + url + " failed: " + error, error)));
   }
 
   private Future<Reply> expect(Reply reply, int status, String what) {
