@@ -27,8 +27,8 @@ class CloudMediaTest {
   @Test
   void aGeneratedPictureIsKeptInTheBucketAndServedFromIt() throws Exception {
     Vertx vertx = Vertx.vertx();
-    FakeGcsServer fake = new FakeGcsServer(vertx, "ai-agent-media");
-    int port = await(fake.start());
+    FakeGcsServer fake = new FakeGcsServer("ai-agent-media");
+    int port = fake.start();
     TestApp app =
         TestApp.create(
             Map.of(
@@ -80,7 +80,7 @@ class CloudMediaTest {
       }
     } finally {
       await(app.stop());
-      await(fake.close());
+      fake.close();
       await(vertx.close());
     }
   }

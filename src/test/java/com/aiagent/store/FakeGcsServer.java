@@ -1,170 +1,251 @@
 package com.aiagent.store;
 
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Cloud Storage's JSON API for one bucket, as far as the media store speaks it: multipart upload
  * ({@code POST /upload/storage/v1/b/B/o?uploadType=multipart}, metadata part then media part),
- * media download ({@code GET /storage/v1/b/B/o/NAME?alt=media}), bucket metadata, a paged list
- * ({@code maxResults}, {@code pageToken}) and delete; a wrong bearer token gets 401, an unknown
- * bucket or object 404, all with the API's JSON error body.
+ * media download ({@code GET /storage/v1/b/B/o/NAME?alt=media}), object and bucket metadata, a
+ * paged list ({@code maxResults}, {@code pageToken}) and delete ({@code 204}, {@code
+ * Content-Length: 0}); a wrong bearer token gets 401, an unknown bucket or object 404, all with the
+ * API's JSON error body {@code {"error":{"code","message","errors":[...]}}}.
+ *
+ * <p>Built on the JDK's HTTP server with threads of its own, so it shares no event loop, connection
+ * code or HTTP codec with the Vert.x client under test: every request body is read to its end
+ * before the answer, and every answer has its exact {@code Content-Length}.
  */
 final class FakeGcsServer {
   static final String TOKEN = "fake-gcs-token";
 
+  static {
+    // The JDK server writes an answer's head and body apart; with Nagle's algorithm on, each
+    // answer then waits for the client's delayed ACK (about 40 ms). Read once, at its first use.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
   /** An object as the fake keeps it. */
   record StoredObject(Buffer bytes, String contentType, String cacheControl, Instant created) {}
 
-  private static final Pattern UPLOAD = Pattern.compile("/upload/storage/v1/b/([^/]+)/o");
-  private static final Pattern OBJECT = Pattern.compile("/storage/v1/b/([^/]+)/o/([^/]+)");
-  private static final Pattern LIST = Pattern.compile("/storage/v1/b/([^/]+)/o");
-  private static final Pattern BUCKET = Pattern.compile("/storage/v1/b/([^/]+)");
-
   final Map<String, StoredObject> objects = new ConcurrentSkipListMap<>();
-  private final Vertx vertx;
   private final String bucket;
+  private final AtomicInteger requests = new AtomicInteger();
   private HttpServer server;
+  private ExecutorService threads;
 
-  FakeGcsServer(Vertx vertx, String bucket) {
-    this.vertx = vertx;
+  FakeGcsServer(String bucket) {
     this.bucket = bucket;
   }
 
-  Future<Integer> start() {
-    server =
-        vertx
-            .createHttpServer()
-            .requestHandler(request -> request.body().onSuccess(body -> handle(request, body)));
-    return server.listen(0, "127.0.0.1").map(HttpServer::actualPort);
+  /** Starts listening on a free port of 127.0.0.1 and answers it. */
+  int start() throws IOException {
+    AtomicInteger count = new AtomicInteger();
+    threads =
+        Executors.newFixedThreadPool(
+            2,
+            task -> {
+              Thread t = new Thread(task, "fake-gcs-" + count.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.setExecutor(threads);
+    server.createContext("/", this::exchange);
+    server.start();
+    return server.getAddress().getPort();
   }
 
-  Future<Void> close() {
-    return server.close();
-  }
-
-  private void handle(HttpServerRequest request, Buffer body) {
-    if (!("Bearer " + TOKEN).equals(request.getHeader("Authorization"))) {
-      error(request, 401, "Invalid Credentials");
-      return;
-    }
-    String path = request.path();
-    Matcher m;
-    if ((m = UPLOAD.matcher(path)).matches() && request.method().name().equals("POST")) {
-      if (known(request, m.group(1))) {
-        upload(request, body);
-      }
-    } else if ((m = OBJECT.matcher(path)).matches()) {
-      if (known(request, m.group(1))) {
-        object(request, URLDecoder.decode(m.group(2), StandardCharsets.UTF_8));
-      }
-    } else if ((m = LIST.matcher(path)).matches() && request.method().name().equals("GET")) {
-      if (known(request, m.group(1))) {
-        list(request);
-      }
-    } else if ((m = BUCKET.matcher(path)).matches() && request.method().name().equals("GET")) {
-      if (known(request, m.group(1))) {
-        request
-            .response()
-            .putHeader("Content-Type", "application/json")
-            .end(new JsonObject().put("kind", "storage#bucket").put("name", bucket).encode());
-      }
-    } else {
-      error(request, 404, "Not Found");
+  void close() {
+    if (server != null) {
+      server.stop(0);
+      threads.shutdownNow();
     }
   }
 
-  private boolean known(HttpServerRequest request, String name) {
-    if (!bucket.equals(name)) {
-      error(request, 404, "The specified bucket does not exist.");
-      return false;
+  /** How many requests the fake has answered. */
+  int requests() {
+    return requests.get();
+  }
+
+  /** Backdates an object, for retention by age. */
+  void createdAt(String name, Instant created) {
+    StoredObject o = objects.get(name);
+    objects.put(name, new StoredObject(o.bytes(), o.contentType(), o.cacheControl(), created));
+  }
+
+  private record Answer(int status, String contentType, byte[] body) {
+    static Answer json(int status, JsonObject json) {
+      return new Answer(
+          status,
+          "application/json; charset=UTF-8",
+          json.encode().getBytes(StandardCharsets.UTF_8));
     }
-    return true;
+
+    static Answer error(int status, String reason, String message) {
+      JsonObject detail =
+          new JsonObject().put("message", message).put("domain", "global").put("reason", reason);
+      return json(
+          status,
+          new JsonObject()
+              .put(
+                  "error",
+                  new JsonObject()
+                      .put("code", status)
+                      .put("message", message)
+                      .put("errors", new JsonArray().add(detail))));
+    }
+  }
+
+  private void exchange(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      byte[] body;
+      try (InputStream in = exchange.getRequestBody()) {
+        body = in.readAllBytes();
+      }
+      Answer answer;
+      try {
+        answer = answer(exchange, body);
+      } catch (RuntimeException e) {
+        answer = Answer.error(500, "backendError", "fake failed: " + e);
+      }
+      requests.incrementAndGet();
+      if (answer.contentType() != null) {
+        exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+      }
+      if (answer.body().length == 0) {
+        // No body (a delete's 204): an explicit empty length, as Cloud Storage sends.
+        exchange.getResponseHeaders().set("Content-Length", "0");
+        exchange.sendResponseHeaders(answer.status(), -1);
+        return;
+      }
+      exchange.sendResponseHeaders(answer.status(), answer.body().length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(answer.body());
+      }
+    }
+  }
+
+  private Answer answer(HttpExchange exchange, byte[] body) {
+    if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+      return Answer.error(401, "authError", "Invalid Credentials");
+    }
+    String method = exchange.getRequestMethod();
+    Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+    List<String> path = segments(exchange.getRequestURI().getRawPath());
+    // upload/storage/v1/b/B/o
+    if (path.size() == 6
+        && path.subList(0, 4).equals(List.of("upload", "storage", "v1", "b"))
+        && path.get(5).equals("o")) {
+      if (!method.equals("POST")) {
+        return Answer.error(405, "methodNotAllowed", "Method not allowed");
+      }
+      return bucket(path.get(4)) ? upload(exchange, query, body) : noBucket();
+    }
+    if (path.size() < 4 || !path.subList(0, 3).equals(List.of("storage", "v1", "b"))) {
+      return Answer.error(404, "notFound", "Not Found");
+    }
+    if (!bucket(path.get(3))) {
+      return noBucket();
+    }
+    if (path.size() == 4 && method.equals("GET")) {
+      return Answer.json(200, new JsonObject().put("kind", "storage#bucket").put("name", bucket));
+    }
+    if (path.size() == 5 && path.get(4).equals("o") && method.equals("GET")) {
+      return list(query);
+    }
+    if (path.size() == 6 && path.get(4).equals("o")) {
+      return object(method, path.get(5), query);
+    }
+    return Answer.error(404, "notFound", "Not Found");
+  }
+
+  private boolean bucket(String name) {
+    return bucket.equals(name);
+  }
+
+  private static Answer noBucket() {
+    return Answer.error(404, "notFound", "The specified bucket does not exist.");
   }
 
   /** multipart/related: the JSON metadata, then the bytes, each part with its own headers. */
-  private void upload(HttpServerRequest request, Buffer body) {
-    String type = request.getHeader("Content-Type");
-    if (!"multipart".equals(request.getParam("uploadType"))
-        || type == null
-        || !type.startsWith("multipart/related; boundary=")) {
-      error(request, 400, "expected uploadType=multipart with a multipart/related body");
-      return;
+  private Answer upload(HttpExchange exchange, Map<String, String> query, byte[] body) {
+    String type = exchange.getRequestHeaders().getFirst("Content-Type");
+    String prefix = "multipart/related; boundary=";
+    if (!"multipart".equals(query.get("uploadType")) || type == null || !type.startsWith(prefix)) {
+      return Answer.error(
+          400, "invalid", "expected uploadType=multipart with a multipart/related body");
     }
-    String boundary = "--" + type.substring("multipart/related; boundary=".length());
-    List<Buffer> parts = split(body, boundary);
+    String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+    if (declared == null || Integer.parseInt(declared) != body.length) {
+      return Answer.error(
+          400, "invalid", "Content-Length " + declared + " but " + body.length + " bytes came");
+    }
+    List<byte[]> parts = split(body, "--" + type.substring(prefix.length()));
     if (parts.size() != 2) {
-      error(request, 400, "expected two parts, got " + parts.size());
-      return;
+      return Answer.error(400, "invalid", "expected two parts, got " + parts.size());
     }
-    JsonObject metadata = new JsonObject(content(parts.get(0)));
-    String name = metadata.getString("name", request.getParam("name"));
-    String mediaType = header(parts.get(1), "Content-Type");
-    Instant created = Instant.now();
-    objects.put(
-        name,
+    JsonObject metadata = new JsonObject(new String(content(parts.get(0)), StandardCharsets.UTF_8));
+    String name = metadata.getString("name", query.get("name"));
+    if (name == null || name.isEmpty()) {
+      return Answer.error(400, "required", "Required: object name");
+    }
+    String mediaType = metadata.getString("contentType", header(parts.get(1), "Content-Type"));
+    StoredObject stored =
         new StoredObject(
-            content(parts.get(1)),
-            metadata.getString("contentType", mediaType),
+            Buffer.buffer(content(parts.get(1))),
+            mediaType,
             metadata.getString("cacheControl"),
-            created));
-    request
-        .response()
-        .putHeader("Content-Type", "application/json")
-        .end(
-            new JsonObject()
-                .put("kind", "storage#object")
-                .put("bucket", bucket)
-                .put("name", name)
-                .put("contentType", metadata.getString("contentType", mediaType))
-                .put("timeCreated", created.toString())
-                .encode());
+            Instant.now());
+    objects.put(name, stored);
+    return Answer.json(200, describe(name, stored));
   }
 
-  private void object(HttpServerRequest request, String name) {
-    StoredObject found = objects.get(name);
-    switch (request.method().name()) {
+  private Answer object(String method, String name, Map<String, String> query) {
+    switch (method) {
       case "GET" -> {
+        StoredObject found = objects.get(name);
         if (found == null) {
-          error(request, 404, "No such object: " + bucket + "/" + name);
-        } else if ("media".equals(request.getParam("alt"))) {
-          request.response().putHeader("Content-Type", found.contentType()).end(found.bytes());
-        } else {
-          request
-              .response()
-              .putHeader("Content-Type", "application/json")
-              .end(describe(name, found).encode());
+          return Answer.error(404, "notFound", "No such object: " + bucket + "/" + name);
         }
+        return "media".equals(query.get("alt"))
+            ? new Answer(200, found.contentType(), found.bytes().getBytes())
+            : Answer.json(200, describe(name, found));
       }
       case "DELETE" -> {
-        if (objects.remove(name) == null) {
-          error(request, 404, "No such object: " + bucket + "/" + name);
-        } else {
-          request.response().setStatusCode(204).putHeader("Content-Length", "0").end();
-        }
+        return objects.remove(name) == null
+            ? Answer.error(404, "notFound", "No such object: " + bucket + "/" + name)
+            : new Answer(204, null, new byte[0]);
       }
-      default -> error(request, 405, "Method not allowed");
+      default -> {
+        return Answer.error(405, "methodNotAllowed", "Method not allowed");
+      }
     }
   }
 
   /** Names in order, {@code maxResults} per page, the next page named by the last name given. */
-  private void list(HttpServerRequest request) {
-    int max = Integer.parseInt(request.getParam("maxResults", "1000"));
-    String after = request.getParam("pageToken");
+  private Answer list(Map<String, String> query) {
+    int max = Integer.parseInt(query.getOrDefault("maxResults", "1000"));
+    String after = query.get("pageToken");
     JsonArray items = new JsonArray();
     String last = null;
     boolean more = false;
@@ -183,11 +264,12 @@ final class FakeGcsServer {
     if (more) {
       page.put("nextPageToken", last);
     }
-    request.response().putHeader("Content-Type", "application/json").end(page.encode());
+    return Answer.json(200, page);
   }
 
   private JsonObject describe(String name, StoredObject o) {
     return new JsonObject()
+        .put("kind", "storage#object")
         .put("name", name)
         .put("bucket", bucket)
         .put("contentType", o.contentType())
@@ -195,62 +277,81 @@ final class FakeGcsServer {
         .put("timeCreated", o.created().toString());
   }
 
-  /** Backdates an object, for retention by age. */
-  void createdAt(String name, Instant created) {
-    StoredObject o = objects.get(name);
-    objects.put(name, new StoredObject(o.bytes(), o.contentType(), o.cacheControl(), created));
+  /** The path's segments, each percent-decoded ({@code +} stays itself in a path). */
+  private static List<String> segments(String rawPath) {
+    List<String> out = new ArrayList<>();
+    for (String s : rawPath.split("/")) {
+      if (!s.isEmpty()) {
+        out.add(URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8));
+      }
+    }
+    return out;
   }
 
-  private static void error(HttpServerRequest request, int status, String message) {
-    request
-        .response()
-        .setStatusCode(status)
-        .putHeader("Content-Type", "application/json")
-        .end(
-            new JsonObject()
-                .put("error", new JsonObject().put("code", status).put("message", message))
-                .encode());
+  private static Map<String, String> query(String raw) {
+    Map<String, String> out = new HashMap<>();
+    if (raw != null) {
+      for (String pair : raw.split("&")) {
+        int eq = pair.indexOf('=');
+        String key = eq < 0 ? pair : pair.substring(0, eq);
+        String value = eq < 0 ? "" : pair.substring(eq + 1);
+        out.put(
+            URLDecoder.decode(key, StandardCharsets.UTF_8),
+            URLDecoder.decode(value, StandardCharsets.UTF_8));
+      }
+    }
+    return out;
   }
 
-  private static List<Buffer> split(Buffer body, String boundary) {
-    byte[] all = body.getBytes();
+  /** The parts between {@code boundary} lines, each still with its headers. */
+  private static List<byte[]> split(byte[] body, String boundary) {
+    byte[] first = boundary.getBytes(StandardCharsets.ISO_8859_1);
     byte[] mark = ("\r\n" + boundary).getBytes(StandardCharsets.ISO_8859_1);
-    String text = new String(all, StandardCharsets.ISO_8859_1);
-    List<Buffer> parts = new ArrayList<>();
-    int start = text.indexOf(boundary);
-    if (start < 0) {
+    List<byte[]> parts = new ArrayList<>();
+    int at = indexOf(body, first, 0);
+    if (at < 0) {
       return parts;
     }
-    int from = start + boundary.length();
-    while (true) {
-      if (text.startsWith("--", from)) {
-        break;
-      }
-      int next = text.indexOf(new String(mark, StandardCharsets.ISO_8859_1), from);
+    int from = at + first.length;
+    while (!(from + 1 < body.length && body[from] == '-' && body[from + 1] == '-')) {
+      int next = indexOf(body, mark, from);
       if (next < 0) {
         break;
       }
-      int partStart = text.indexOf("\r\n", from) + 2;
-      parts.add(Buffer.buffer(java.util.Arrays.copyOfRange(all, partStart, next)));
+      int lineEnd = indexOf(body, new byte[] {'\r', '\n'}, from);
+      parts.add(Arrays.copyOfRange(body, lineEnd + 2, next));
       from = next + mark.length;
     }
     return parts;
   }
 
-  private static String header(Buffer part, String name) {
-    String text = part.toString(StandardCharsets.ISO_8859_1);
-    for (String line : text.substring(0, Math.max(0, text.indexOf("\r\n\r\n"))).split("\r\n")) {
+  private static int indexOf(byte[] in, byte[] what, int from) {
+    outer:
+    for (int i = Math.max(0, from); i <= in.length - what.length; i++) {
+      for (int j = 0; j < what.length; j++) {
+        if (in[i + j] != what[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
+  private static String header(byte[] part, String name) {
+    int end = indexOf(part, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), 0);
+    String head = new String(part, 0, Math.max(0, end), StandardCharsets.ISO_8859_1);
+    for (String line : head.split("\r\n")) {
       int colon = line.indexOf(':');
-      if (colon > 0 && line.substring(0, colon).equalsIgnoreCase(name)) {
+      if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
         return line.substring(colon + 1).trim();
       }
     }
     return null;
   }
 
-  private static Buffer content(Buffer part) {
-    String text = part.toString(StandardCharsets.ISO_8859_1);
-    int at = text.indexOf("\r\n\r\n");
-    return part.getBuffer(at + 4, part.length());
+  private static byte[] content(byte[] part) {
+    int at = indexOf(part, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), 0);
+    return Arrays.copyOfRange(part, at + 4, part.length);
   }
 }

@@ -168,6 +168,13 @@ public final class GcsMediaStore implements MediaStore {
 
   private record Reply(int status, Buffer body) {}
 
+  /**
+   * One JSON API call, answered with its status and whole body. The body is asked for in the same
+   * callback that sends the request: a {@code compose} chained after {@code http.request(..)} on
+   * the caller's thread could be attached only after the response had arrived on the event loop
+   * (callers outside Vert.x, e.g. a test or a worker, race with it), and the bytes of a response
+   * nobody reads yet are dropped, so its {@code body()} never completes.
+   */
   private Future<Reply> call(HttpMethod method, String url, String type, Buffer body) {
     return tokens
         .current()
@@ -184,11 +191,15 @@ public final class GcsMediaStore implements MediaStore {
                           if (type != null) {
                             request.putHeader("Content-Type", type);
                           }
-                          return body == null ? request.send() : request.send(body);
-                        })
-                    .compose(
-                        response -> response.body().map(b -> new Reply(response.statusCode(), b))))
-        // The request's own timeout does not cover waiting for a pooled connection.
+                          return (body == null ? request.send() : request.send(body))
+                              .compose(
+                                  response ->
+                                      response
+                                          .body()
+                                          .map(b -> new Reply(response.statusCode(), b)));
+                        }))
+        // The request's timeout bounds getting a connection and each wait for data; this bounds
+        // the call as a whole (a bucket answering a byte at a time).
         .timeout(timeoutMs, TimeUnit.MILLISECONDS)
         .recover(
             error ->
