@@ -3,8 +3,10 @@ package com.aiagent;
 import com.aiagent.config.AppConfig;
 import com.aiagent.store.FolderMediaStore;
 import com.aiagent.store.GraphStore;
+import com.aiagent.store.MediaStore;
 import com.aiagent.store.Stores;
 import com.aiagent.store.VectorStore;
+import com.aiagent.store.gcs.GcsMediaStore;
 import com.aiagent.store.memory.MemoryStores;
 import com.aiagent.store.neo4j.CachedGraphStore;
 import com.aiagent.store.neo4j.Neo4jGraphStore;
@@ -19,8 +21,8 @@ import java.util.function.UnaryOperator;
 /**
  * Chooses and builds the stores the configuration asks for: every store in PostgreSQL (the graph
  * possibly in Neo4j beside it, the vectors' searches possibly in Vertex AI Vector Search), or every
- * store in this process (the configuration refuses other mixes). The only place outside the store
- * module that names its implementations.
+ * store in this process (the configuration refuses other mixes); pictures in the kind's own place
+ * or in Cloud Storage. The only place outside the store module that names its implementations.
  */
 public final class StoreWiring {
   private StoreWiring() {}
@@ -34,15 +36,32 @@ public final class StoreWiring {
     if (config.usesNeo4j()) {
       return Neo4jGraphStore.open(vertx, config.neo4j())
           .map(graph -> cached(vertx, config, graph))
-          .compose(graph -> PgStores.create(vertx, config, graph, searchIndex));
+          .compose(
+              graph ->
+                  PgStores.create(
+                      vertx,
+                      config,
+                      new PgStores.Beside(graph, searchIndex, cloudMedia(vertx, config))));
     }
-    return config.usesPostgres()
-        ? PgStores.create(vertx, config, null, searchIndex)
-        : Future.succeededFuture(
-            MemoryStores.create(
-                vertx,
-                config.retention(),
-                new FolderMediaStore(vertx, config.media().dir(), config.retention())));
+    if (config.usesPostgres()) {
+      return PgStores.create(
+          vertx, config, new PgStores.Beside(null, searchIndex, cloudMedia(vertx, config)));
+    }
+    MediaStore media = cloudMedia(vertx, config);
+    return Future.succeededFuture(
+        MemoryStores.create(
+            vertx,
+            config.retention(),
+            media != null
+                ? media
+                : new FolderMediaStore(vertx, config.media().dir(), config.retention())));
+  }
+
+  /** The Cloud Storage media store when {@code media.store} is gcs; else null (the kind's own). */
+  private static MediaStore cloudMedia(Vertx vertx, AppConfig config) {
+    return "gcs".equals(config.media().store())
+        ? new GcsMediaStore(vertx, config, "image/webp")
+        : null;
   }
 
   /** The feed's graph reads through Redis when both Redis and {@code neo4j.cache_ttl_ms} say so. */

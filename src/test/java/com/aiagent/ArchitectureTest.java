@@ -57,7 +57,7 @@ class ArchitectureTest {
       classes()
           .should(
               new ArchCondition<JavaClass>(
-                  "reside in the root package, a module's package or the store's memory, pg, neo4j or vectorsearch") {
+                  "reside in the root package, a module's package or the store's memory, pg, neo4j, vectorsearch or gcs") {
                 @Override
                 public void check(JavaClass item, ConditionEvents events) {
                   String pkg = item.getPackageName();
@@ -67,7 +67,8 @@ class ArchitectureTest {
                           || pkg.equals(ROOT + ".store.memory")
                           || pkg.equals(ROOT + ".store.pg")
                           || pkg.equals(ROOT + ".store.neo4j")
-                          || pkg.equals(ROOT + ".store.vectorsearch");
+                          || pkg.equals(ROOT + ".store.vectorsearch")
+                          || pkg.equals(ROOT + ".store.gcs");
                   if (!ok) {
                     events.add(
                         SimpleConditionEvent.violated(item, item.getName() + " is in " + pkg));
@@ -115,7 +116,8 @@ class ArchitectureTest {
               "com.aiagent.store.memory",
               "com.aiagent.store.pg",
               "com.aiagent.store.neo4j",
-              "com.aiagent.store.vectorsearch")
+              "com.aiagent.store.vectorsearch",
+              "com.aiagent.store.gcs")
           .and()
           .doNotHaveFullyQualifiedName(StoreWiring.class.getName())
           .should()
@@ -124,7 +126,8 @@ class ArchitectureTest {
               "com.aiagent.store.memory",
               "com.aiagent.store.pg",
               "com.aiagent.store.neo4j",
-              "com.aiagent.store.vectorsearch");
+              "com.aiagent.store.vectorsearch",
+              "com.aiagent.store.gcs");
 
   @ArchTest
   static final ArchRule theStoreContractNamesNoImplementation =
@@ -137,7 +140,8 @@ class ArchitectureTest {
               "com.aiagent.store.memory",
               "com.aiagent.store.pg",
               "com.aiagent.store.neo4j",
-              "com.aiagent.store.vectorsearch");
+              "com.aiagent.store.vectorsearch",
+              "com.aiagent.store.gcs");
 
   /** {@code store} for {@code com.aiagent.store.pg.PgStores}: the first package below the root. */
   static String module(JavaClass type) {

@@ -28,7 +28,8 @@ public record AppConfig(
     Redis redis,
     Vertex vertex,
     Neo4j neo4j,
-    VectorSearch vectorSearch) {
+    VectorSearch vectorSearch,
+    Gcs gcs) {
 
   public record Http(
       String host,
@@ -378,6 +379,13 @@ public record AppConfig(
   public boolean usesVectorSearch() {
     return stores.vectorIndex() == VectorIndex.VERTEX_VECTOR_SEARCH;
   }
+
+  /**
+   * Cloud Storage for pictures ({@code media.store} gcs): the bucket, the JSON API's origin ({@code
+   * baseUrl}, another for a fake), a static bearer token ({@code accessToken} null: Application
+   * Default Credentials), and the longest wait for one call.
+   */
+  public record Gcs(String bucket, String baseUrl, String accessToken, long timeoutMs) {}
 
   public boolean usesNeo4j() {
     return stores.graph() == StoreKind.NEO4J;

@@ -150,6 +150,7 @@ public final class ConfigLoader extends ConfigTree {
     StoreSettings storeSettings = new StoreSettings(this);
     AppConfig.Stores stores = storeSettings.stores();
     AppConfig.Neo4j neo4j = storeSettings.neo4j();
+    AppConfig.Gcs gcs = storeSettings.gcs();
     AppConfig.Embedding embedding =
         new AppConfig.Embedding(
             oneOf("embedding.provider", "local", "vertex"),
@@ -166,7 +167,7 @@ public final class ConfigLoader extends ConfigTree {
         new AppConfig.Media(
             oneOf("media.provider", "local", "none", "vertex_imagen"),
             text("media.vertex_model"),
-            oneOf("media.store", "folder", "postgres"),
+            oneOf("media.store", "folder", "postgres", "gcs"),
             Path.of(text("media.dir")),
             integer("media.width", 64, 4096),
             integer("media.height", 64, 4096),
@@ -272,7 +273,13 @@ public final class ConfigLoader extends ConfigTree {
             redis,
             vertex,
             neo4j,
-            storeSettings.vectorSearch(stores, gcp, vertex));
+            storeSettings.vectorSearch(stores, gcp, vertex),
+            gcs);
+    if ("gcs".equals(media.store()) && gcs.bucket() == null) {
+      throw new ConfigException(
+          source("gcs.bucket")
+              + ": pictures in Cloud Storage (MEDIA_STORE=gcs) need a bucket (GCS_BUCKET)");
+    }
     if ("postgres".equals(media.store()) && stores.vector() != AppConfig.StoreKind.POSTGRES) {
       throw new ConfigException(
           source("media.store")

@@ -101,6 +101,10 @@ final class EnvOverrides {
               "VERTEX_AI_BREAKER_RESET_MS", "vertex.breaker_reset_ms", Function.identity()),
           new Override("MEDIA_DIR", "media.dir", Function.identity()),
           new Override("MEDIA_STORE", "media.store", Function.identity()),
+          new Override("GCS_BUCKET", "gcs.bucket", Function.identity()),
+          new Override("GCS_BASE_URL", "gcs.base_url", Function.identity()),
+          new Override("GCS_ACCESS_TOKEN", "gcs.access_token", Function.identity()),
+          new Override("GCS_TIMEOUT_MS", "gcs.timeout_ms", Function.identity()),
           new Override("GCP_PROJECT_ID", "gcp.project_id", Function.identity()),
           new Override("GCP_REGION", "gcp.region", Function.identity()),
           new Override(

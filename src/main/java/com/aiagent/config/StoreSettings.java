@@ -74,6 +74,15 @@ final class StoreSettings {
         tree.integer("neo4j.cache_ttl_ms", 0, 86_400_000));
   }
 
+  /** Cloud Storage for pictures; the bucket is required only when {@code media.store} is gcs. */
+  AppConfig.Gcs gcs() {
+    return new AppConfig.Gcs(
+        tree.optionalText("gcs.bucket"),
+        tree.optionalUrl("gcs.base_url"),
+        tree.optionalText("gcs.access_token"),
+        tree.integer("gcs.timeout_ms", 100, 600_000));
+  }
+
   AppConfig.Postgres postgres() {
     return new AppConfig.Postgres(
         tree.text("postgres.host"),

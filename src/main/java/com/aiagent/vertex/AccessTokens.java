@@ -21,19 +21,26 @@ public final class AccessTokens {
   private final String credentialsFile;
   private final List<String> scopes;
   private final String service;
+  private final String tokenVariable;
   private GoogleCredentials credentials;
 
   /**
-   * {@code fixed}: a token to send as is (null: credentials); {@code service} names the caller in
-   * the error a missing credential raises.
+   * {@code fixed}: a token to send as is (null: credentials), set by {@code tokenVariable}; {@code
+   * service} and that variable are named in the error a missing credential raises.
    */
   public AccessTokens(
-      Vertx vertx, String fixed, String credentialsFile, List<String> scopes, String service) {
+      Vertx vertx,
+      String fixed,
+      String credentialsFile,
+      List<String> scopes,
+      String service,
+      String tokenVariable) {
     this.vertx = vertx;
     this.fixed = fixed;
     this.credentialsFile = credentialsFile;
     this.scopes = List.copyOf(scopes);
     this.service = service;
+    this.tokenVariable = tokenVariable;
   }
 
   /** The token to send now; refreshed first when it has expired or is about to. */
@@ -45,7 +52,7 @@ public final class AccessTokens {
         () -> {
           synchronized (this) {
             if (credentials == null) {
-              credentials = credentials(null, credentialsFile, scopes, service);
+              credentials = credentials(null, credentialsFile, scopes, service, tokenVariable);
             }
             credentials.refreshIfExpired();
             return credentials.getAccessToken().getTokenValue();
@@ -60,7 +67,11 @@ public final class AccessTokens {
    * Credentials, scoped to {@code scopes}. Blocking I/O: call it off the event loop.
    */
   static GoogleCredentials credentials(
-      String fixed, String credentialsFile, List<String> scopes, String service) {
+      String fixed,
+      String credentialsFile,
+      List<String> scopes,
+      String service,
+      String tokenVariable) {
     if (fixed != null) {
       return GoogleCredentials.create(new AccessToken(fixed, null));
     }
@@ -74,7 +85,9 @@ public final class AccessTokens {
     } catch (IOException e) {
       throw new UncheckedIOException(
           service
-              + " has no credentials: set VERTEX_AI_ACCESS_TOKEN or GOOGLE_APPLICATION_CREDENTIALS,"
+              + " has no credentials: set "
+              + tokenVariable
+              + " or GOOGLE_APPLICATION_CREDENTIALS,"
               + " or run where Application Default Credentials exist ("
               + e.getMessage()
               + ")",

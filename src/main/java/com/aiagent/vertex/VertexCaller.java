@@ -141,7 +141,11 @@ public final class VertexCaller {
 
   private static GoogleCredentials credentials(AppConfig config) {
     return AccessTokens.credentials(
-        config.vertex().accessToken(), config.gcp().credentialsFile(), List.of(SCOPE), "Vertex AI");
+        config.vertex().accessToken(),
+        config.gcp().credentialsFile(),
+        List.of(SCOPE),
+        "Vertex AI",
+        "VERTEX_AI_ACCESS_TOKEN");
   }
 
   public String model() {

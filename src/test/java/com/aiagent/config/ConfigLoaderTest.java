@@ -394,4 +394,27 @@ class ConfigLoaderTest {
         .hasMessageStartingWith("GRAPH_DB:")
         .hasMessageContaining("neo4j");
   }
+
+  @Test
+  void cloudStorageForPicturesNeedsABucket() {
+    AppConfig config =
+        ConfigLoader.load(
+            Map.of(
+                "MEDIA_STORE", "gcs",
+                "GCS_BUCKET", "my-media",
+                "GCS_BASE_URL", "http://127.0.0.1:4443/",
+                "GCS_TIMEOUT_MS", "2500"));
+    assertThat(config.media().store()).isEqualTo("gcs");
+    assertThat(config.gcs().bucket()).isEqualTo("my-media");
+    assertThat(config.gcs().baseUrl()).isEqualTo("http://127.0.0.1:4443");
+    assertThat(config.gcs().accessToken()).as("unset: Application Default Credentials").isNull();
+    assertThat(config.gcs().timeoutMs()).isEqualTo(2500);
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("MEDIA_STORE", "gcs")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("GCS_BUCKET")
+        .hasMessageContaining("need a bucket");
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("MEDIA_STORE", "s3")))
+        .hasMessageStartingWith("MEDIA_STORE:")
+        .hasMessageContaining("gcs");
+  }
 }

@@ -85,21 +85,26 @@ public final class PgStores {
    * search HNSW at the feed's own {@code ef_search}, and per-page reads. Checks the connection
    * before returning.
    */
+  /**
+   * What lives beside the PostgreSQL stores: a graph of its own ({@code graph}, Neo4j), an index
+   * answering the vectors' searches ({@code searchIndex} wraps the vector store), a picture store
+   * ({@code media}, Cloud Storage); null (identity for the index) where PostgreSQL keeps it.
+   */
+  public record Beside(GraphStore graph, UnaryOperator<VectorStore> searchIndex, MediaStore media) {
+    public static final Beside NONE = new Beside(null, UnaryOperator.identity(), null);
+  }
+
   public static Future<Stores> create(Vertx vertx, AppConfig config) {
-    return create(vertx, config, null, UnaryOperator.identity());
+    return create(vertx, config, Beside.NONE);
   }
 
   /**
-   * As {@link #create(Vertx, AppConfig)}, with the graph in {@code separateGraph} (Neo4j) instead
-   * of the edge table when it is not null: the feed asks it for signals, events write their edges
-   * to it, migrations and close include it. {@code searchIndex} wraps the vector store when another
-   * index answers its searches (Vector Search); closing the stores closes it.
+   * As {@link #create(Vertx, AppConfig)}, with what {@code beside} names instead of PostgreSQL's
+   * own: a separate graph is asked for the feed's signals, takes the events' edges, and is migrated
+   * and closed with the stores; a search index is closed with them too.
    */
-  public static Future<Stores> create(
-      Vertx vertx,
-      AppConfig config,
-      GraphStore separateGraph,
-      UnaryOperator<VectorStore> searchIndex) {
+  public static Future<Stores> create(Vertx vertx, AppConfig config, Beside beside) {
+    GraphStore separateGraph = beside.graph();
     Pool pool = pool(vertx, config.postgres());
     Pool feedPool =
         pool(
@@ -116,11 +121,13 @@ public final class PgStores {
             config.feed().poolSize(),
             FeedSql.READ_SESSION);
     MediaStore media =
-        "postgres".equals(config.media().store())
-            ? new PgMediaStore(pool, "image/webp", config.retention())
-            : new FolderMediaStore(vertx, config.media().dir(), config.retention());
+        beside.media() != null
+            ? beside.media()
+            : "postgres".equals(config.media().store())
+                ? new PgMediaStore(pool, "image/webp", config.retention())
+                : new FolderMediaStore(vertx, config.media().dir(), config.retention());
     GraphStore graph = separateGraph == null ? new PgGraphStore(pool) : separateGraph;
-    VectorStore vectors = searchIndex.apply(new PgVectorStore(pool));
+    VectorStore vectors = beside.searchIndex().apply(new PgVectorStore(pool));
     Stores stores =
         new Stores(
             new PgCatalogStore(pool),

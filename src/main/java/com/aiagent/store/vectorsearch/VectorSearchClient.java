@@ -58,7 +58,8 @@ final class VectorSearchClient {
             config.vertex().accessToken(),
             config.gcp().credentialsFile(),
             List.of(SCOPE),
-            "Vertex AI Vector Search");
+            "Vertex AI Vector Search",
+            "VERTEX_AI_ACCESS_TOKEN");
     this.http =
         vertx.createHttpClient(
             new HttpClientOptions().setKeepAlive(true),
