@@ -113,20 +113,7 @@ public final class VertexCaller {
     WorkerExecutor pool = vertx.createSharedWorkerExecutor(POOL, vertex.workerPoolSize());
     VertexCaller caller =
         new VertexCaller(vertx, use.model(config), use.modelKey(), client, breaker, pool);
-    // 1 while open (calls refused), 0.5 half open, 0 closed.
-    caller.breakerGauge =
-        Gauge.builder(
-                "ai.agent.breaker.open",
-                breaker,
-                b ->
-                    switch (b.state()) {
-                      case OPEN -> 1.0;
-                      case HALF_OPEN -> 0.5;
-                      default -> 0.0;
-                    })
-            .tag("provider", use.module())
-            .description("Whether the Vertex AI breaker of a provider is open")
-            .register(AppMetrics.registry());
+    caller.breakerGauge = BreakerGauge.register(breaker, use.module());
     return caller;
   }
 

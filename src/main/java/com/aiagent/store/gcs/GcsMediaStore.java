@@ -3,13 +3,12 @@ package com.aiagent.store.gcs;
 import com.aiagent.config.AppConfig;
 import com.aiagent.store.MediaStore;
 import com.aiagent.vertex.AccessTokens;
+import com.aiagent.vertex.GoogleRest;
+import com.aiagent.vertex.GoogleRest.Reply;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URLEncoder;
@@ -20,7 +19,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Pictures as objects of one Cloud Storage bucket, through the JSON API's own calls (a multipart
@@ -30,30 +28,33 @@ import java.util.concurrent.TimeUnit;
 public final class GcsMediaStore implements MediaStore {
   static final String DEFAULT_BASE_URL = "https://storage.googleapis.com";
 
-  private final HttpClient http;
+  /** Vert.x's default pool size for one host, kept: pictures are written one per post. */
+  private static final int MAX_CONNECTIONS = 5;
+
   private final String bucket;
   private final String baseUrl;
   private final String contentType;
   private final String cacheControl;
-  private final long timeoutMs;
-  private final AccessTokens tokens;
+  private final GoogleRest rest;
   private final GcsTrim trim;
 
   public GcsMediaStore(Vertx vertx, AppConfig config, String contentType) {
-    this.http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true));
     this.bucket = config.gcs().bucket();
     this.baseUrl = config.gcs().baseUrl() == null ? DEFAULT_BASE_URL : config.gcs().baseUrl();
     this.contentType = contentType;
     this.cacheControl = "public, max-age=" + config.media().cacheMaxAgeSeconds() + ", immutable";
-    this.timeoutMs = config.gcs().timeoutMs();
-    this.tokens =
-        new AccessTokens(
+    this.rest =
+        new GoogleRest(
             vertx,
-            config.gcs().accessToken(),
-            config.gcp().credentialsFile(),
-            List.of("https://www.googleapis.com/auth/devstorage.read_write"),
-            "Cloud Storage",
-            "GCS_ACCESS_TOKEN");
+            new AccessTokens(
+                vertx,
+                config.gcs().accessToken(),
+                config.gcp().credentialsFile(),
+                List.of("https://www.googleapis.com/auth/devstorage.read_write"),
+                "Cloud Storage",
+                "GCS_ACCESS_TOKEN"),
+            config.gcs().timeoutMs(),
+            MAX_CONNECTIONS);
     this.trim = new GcsTrim(this, config.retention());
   }
 
@@ -174,41 +175,8 @@ public final class GcsMediaStore implements MediaStore {
         .mapEmpty();
   }
 
-  private record Reply(int status, Buffer body) {}
-
-  /**
-   * One JSON API call, answered with its status and whole body. The body is asked for in the same
-   * callback that sends the request: a {@code compose} chained after {@code http.request(..)} on
-   * the caller's thread could be attached only after the response had arrived on the event loop
-   * (callers outside Vert.x, e.g. a test or a worker, race with it), and the bytes of a response
-   * nobody reads yet are dropped, so its {@code body()} never completes.
-   */
   private Future<Reply> call(HttpMethod method, String url, String type, Buffer body) {
-    return tokens
-        .current()
-        .compose(
-            token ->
-                http.request(
-                        new RequestOptions()
-                            .setMethod(method)
-                            .setAbsoluteURI(url)
-                            .setTimeout(timeoutMs)
-                            .putHeader("Authorization", "Bearer " + token))
-                    .compose(
-                        request -> {
-                          if (type != null) {
-                            request.putHeader("Content-Type", type);
-                          }
-                          return (body == null ? request.send() : request.send(body))
-                              .compose(
-                                  response ->
-                                      response
-                                          .body()
-                                          .map(b -> new Reply(response.statusCode(), b)));
-                        }))
-        // The request's timeout bounds getting a connection and each wait for data; this bounds
-        // the call as a whole (a bucket answering a byte at a time).
-        .timeout(timeoutMs, TimeUnit.MILLISECONDS)
+    return rest.call(method, url, type, body)
         .recover(
             error ->
                 Future.failedFuture(

@@ -3,29 +3,26 @@ package com.aiagent.store.vectorsearch;
 import com.aiagent.config.AppConfig;
 import com.aiagent.metrics.AppMetrics;
 import com.aiagent.vertex.AccessTokens;
+import com.aiagent.vertex.BreakerGauge;
+import com.aiagent.vertex.GoogleRest;
 import io.micrometer.core.instrument.Gauge;
 import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.circuitbreaker.CircuitBreakerOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.PoolOptions;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Vector Search's REST calls on Vert.x's HTTP client: {@code :upsertDatapoints} on the index (at
+ * Vector Search's REST calls ({@link GoogleRest}): {@code :upsertDatapoints} on the index (at
  * Vertex AI's regional endpoint) and {@code :findNeighbors} on the index endpoint's own domain,
- * with the service account's bearer token. Each attempt is bounded as a whole (a request's own
- * timeout does not cover the wait for a pooled connection); 429 and the configured 5xx statuses are
- * tried again with exponential backoff, as the other Vertex AI calls are; all calls go through one
- * circuit breaker, so an index that keeps failing is left alone for the reset time.
+ * with the service account's bearer token. Each attempt is bounded as a whole; 429 and the
+ * configured 5xx statuses are tried again with exponential backoff, as the other Vertex AI calls
+ * are; all calls go through one circuit breaker, so an index that keeps failing is left alone for
+ * the reset time.
  */
 final class VectorSearchClient {
   static final String SCOPE = "https://www.googleapis.com/auth/cloud-platform";
@@ -43,8 +40,7 @@ final class VectorSearchClient {
   private final Vertx vertx;
   private final AppConfig.VectorSearch settings;
   private final AppConfig.Vertex retries;
-  private final AccessTokens tokens;
-  private final HttpClient http;
+  private final GoogleRest rest;
   private final CircuitBreaker breaker;
   private final Gauge breakerGauge;
 
@@ -52,18 +48,18 @@ final class VectorSearchClient {
     this.vertx = vertx;
     this.settings = config.vectorSearch();
     this.retries = config.vertex();
-    this.tokens =
-        new AccessTokens(
+    this.rest =
+        new GoogleRest(
             vertx,
-            config.vertex().accessToken(),
-            config.gcp().credentialsFile(),
-            List.of(SCOPE),
-            "Vertex AI Vector Search",
-            "VERTEX_AI_ACCESS_TOKEN");
-    this.http =
-        vertx.createHttpClient(
-            new HttpClientOptions().setKeepAlive(true),
-            new PoolOptions().setHttp1MaxSize(settings.maxConnections()));
+            new AccessTokens(
+                vertx,
+                config.vertex().accessToken(),
+                config.gcp().credentialsFile(),
+                List.of(SCOPE),
+                "Vertex AI Vector Search",
+                "VERTEX_AI_ACCESS_TOKEN"),
+            settings.timeoutMs(),
+            settings.maxConnections());
     long attemptsMs = retries.retryAttempts() * (settings.timeoutMs() + retries.retryMaxDelayMs());
     this.breaker =
         CircuitBreaker.create(
@@ -78,19 +74,7 @@ final class VectorSearchClient {
                     Math.max(
                         retries.breakerWindowMs(),
                         2L * retries.breakerMaxFailures() * attemptsMs)));
-    this.breakerGauge =
-        Gauge.builder(
-                "ai.agent.breaker.open",
-                breaker,
-                b ->
-                    switch (b.state()) {
-                      case OPEN -> 1.0;
-                      case HALF_OPEN -> 0.5;
-                      default -> 0.0;
-                    })
-            .tag("provider", "vector_search")
-            .description("Whether the Vertex AI breaker of a provider is open")
-            .register(AppMetrics.registry());
+    this.breakerGauge = BreakerGauge.register(breaker, "vector_search");
   }
 
   Future<Void> upsert(JsonObject body) {
@@ -111,7 +95,7 @@ final class VectorSearchClient {
   void close() {
     AppMetrics.registry().remove(breakerGauge);
     breaker.close();
-    http.close();
+    rest.close();
   }
 
   private Future<JsonObject> call(String url, JsonObject body) {
@@ -140,30 +124,8 @@ final class VectorSearchClient {
   }
 
   private Future<JsonObject> once(String url, Buffer payload) {
-    return tokens
-        .current()
-        .compose(
-            token ->
-                http.request(
-                        new RequestOptions()
-                            .setMethod(HttpMethod.POST)
-                            .setAbsoluteURI(url)
-                            .setTimeout(settings.timeoutMs())
-                            .putHeader("Authorization", "Bearer " + token)
-                            .putHeader("Content-Type", "application/json"))
-                    // The body is asked for in the callback that sends: chained after it on the
-                    // caller's thread, it could be attached after the answer arrived, whose bytes
-                    // are then dropped and body() never completes.
-                    .compose(
-                        request ->
-                            request
-                                .send(payload)
-                                .compose(
-                                    response ->
-                                        response
-                                            .body()
-                                            .map(b -> answer(response.statusCode(), b)))))
-        .timeout(settings.timeoutMs(), TimeUnit.MILLISECONDS)
+    return rest.call(HttpMethod.POST, url, "application/json", payload)
+        .map(reply -> answer(reply.status(), reply.body()))
         .recover(
             error ->
                 Future.failedFuture(
