@@ -17,7 +17,10 @@ import java.util.Optional;
  * ranking that began before a user's data changed never lands in the cache after the change.
  */
 interface FeedCache {
-  /** {@code graphMissing}: ranked without the graph's signals; such a ranking is never cached. */
+  /**
+   * {@code graphMissing}: ranked without the graph's signals; cached so that the next pages of its
+   * cursor stay the same, but never served as a first page.
+   */
   record Ranked(Instant asOf, List<RankedItem> items, boolean graphMissing) {
     Ranked(Instant asOf, List<RankedItem> items) {
       this(asOf, items, false);

@@ -108,6 +108,9 @@ final class FeedService {
               lookup ->
                   lookup
                       .ranked()
+                      // Ranked without the graph: kept for the next pages' cursors, but a first
+                      // page asks the graph again.
+                      .filter(ranked -> !ranked.graphMissing())
                       .map(ranked -> refreshAhead(userId, ranked, now, lookup.token()))
                       .orElseGet(() -> rankAndKeep(userId, now, lookup.token()).map(Served::now)))
           .compose(served -> page(userId, served, new FeedCursor(0, now, limit, userId), limit));
@@ -152,15 +155,7 @@ final class FeedService {
   private Future<FeedCache.Ranked> rankAndKeep(String userId, Instant asOf, FeedCache.Token token) {
     return rankings.run(
         userId,
-        () ->
-            rank(userId, asOf)
-                .compose(
-                    ranked ->
-                        // Without the graph: the next request tries again instead of being served
-                        // this for the cache's lifetime.
-                        ranked.graphMissing()
-                            ? Future.succeededFuture(ranked)
-                            : cache.put(userId, ranked, token).map(ranked)));
+        () -> rank(userId, asOf).compose(ranked -> cache.put(userId, ranked, token).map(ranked)));
   }
 
   private Future<FeedCache.Ranked> rank(String userId, Instant asOf) {

@@ -14,7 +14,9 @@ import java.util.List;
  * another format is refused, so an old entry is a miss.
  */
 final class RankedCodec {
-  private static final byte FORMAT = 1;
+  /** 2: with the flag of a ranking made without the graph's signals. */
+  private static final byte FORMAT = 2;
+
   private static final long NO_TIME = Long.MIN_VALUE;
 
   private RankedCodec() {}
@@ -24,6 +26,7 @@ final class RankedCodec {
     Buffer out = Buffer.buffer(16 + 192 * ranked.items().size());
     out.appendByte(FORMAT)
         .appendLong(ranked.asOf().toEpochMilli())
+        .appendByte((byte) (ranked.graphMissing() ? 1 : 0))
         .appendInt(ranked.items().size());
     for (RankedItem item : ranked.items()) {
       text(out, item.id());
@@ -42,12 +45,13 @@ final class RankedCodec {
 
   /** The ranking in {@code bytes}; {@link IllegalArgumentException} if they are not one. */
   static FeedCache.Ranked decode(Buffer bytes) {
-    if (bytes.length() < 13 || bytes.getByte(0) != FORMAT) {
+    if (bytes.length() < 14 || bytes.getByte(0) != FORMAT) {
       throw new IllegalArgumentException("not a ranking of format " + FORMAT);
     }
     try {
       Reader in = new Reader(bytes);
       Instant asOf = Instant.ofEpochMilli(in.number());
+      boolean graphMissing = in.flag();
       int size = in.count();
       List<RankedItem> items = new ArrayList<>(size);
       for (int i = 0; i < size; i++) {
@@ -77,7 +81,7 @@ final class RankedCodec {
       if (in.position != bytes.length()) {
         throw new IllegalArgumentException("trailing bytes after the ranking");
       }
-      return new FeedCache.Ranked(asOf, List.copyOf(items));
+      return new FeedCache.Ranked(asOf, List.copyOf(items), graphMissing);
     } catch (IndexOutOfBoundsException e) {
       throw new IllegalArgumentException("truncated ranking", e);
     }
@@ -98,6 +102,12 @@ final class RankedCodec {
 
     Reader(Buffer bytes) {
       this.bytes = bytes;
+    }
+
+    boolean flag() {
+      byte value = bytes.getByte(position);
+      position += 1;
+      return value != 0;
     }
 
     long number() {

@@ -32,12 +32,19 @@ class RankedCodecTest {
   }
 
   @Test
+  void aRankingMadeWithoutTheGraphKeepsItsFlag() {
+    FeedCache.Ranked degraded = new FeedCache.Ranked(RANKED.asOf(), RANKED.items(), true);
+    assertThat(RankedCodec.decode(RankedCodec.encode(degraded)).graphMissing()).isTrue();
+    assertThat(RankedCodec.decode(RankedCodec.encode(RANKED)).graphMissing()).isFalse();
+  }
+
+  @Test
   void anEntryOfAnotherFormatOrCutShortIsRefused() {
     Buffer json = Buffer.buffer("{\"as_of\":\"2026-12-03T07:00:00Z\",\"items\":[]}");
     assertThatThrownBy(() -> RankedCodec.decode(json)).isInstanceOf(IllegalArgumentException.class);
 
     Buffer whole = RankedCodec.encode(RANKED);
-    for (int cut : new int[] {5, 13, whole.length() / 2, whole.length() - 1}) {
+    for (int cut : new int[] {5, 13, 14, whole.length() / 2, whole.length() - 1}) {
       assertThatThrownBy(() -> RankedCodec.decode(whole.getBuffer(0, cut)))
           .as("cut at %d", cut)
           .isInstanceOf(IllegalArgumentException.class);

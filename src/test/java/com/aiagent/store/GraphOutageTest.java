@@ -49,7 +49,6 @@ class GraphOutageTest {
     env.put("NEO4J_URI", "bolt://127.0.0.1:" + port);
     env.put("NEO4J_TIMEOUT_MS", "2000");
     env.put("HEALTH_DETAILS", "true");
-    env.put("FEED_CACHE_TTL_MS", "0");
     app = TestApp.create(env);
     await(app.start(vertx));
   }
@@ -122,6 +121,16 @@ class GraphOutageTest {
     assertThat(page.bodyAsJsonObject().getJsonArray("items")).isNotEmpty();
     assertThat(page.bodyAsJsonObject().getJsonArray("missing_signals"))
         .as("the page says what it was ranked without")
+        .containsExactly("graph");
+    String cursor = page.bodyAsJsonObject().getString("next_cursor");
+    assertThat(cursor).isNotNull();
+    HttpResponse<Buffer> second =
+        get(
+            "/v1/feed?user_id=user_002&limit=5&cursor="
+                + java.net.URLEncoder.encode(cursor, "UTF-8"));
+    assertThat(second.statusCode()).isEqualTo(200);
+    assertThat(second.bodyAsJsonObject().getJsonArray("missing_signals"))
+        .as("the next page comes from the same ranking")
         .containsExactly("graph");
     assertThat(storedCandidates("user_002")).as("a build without signals is not kept").isZero();
     HttpResponse<Buffer> events = postLike("user_002", "content_010");
