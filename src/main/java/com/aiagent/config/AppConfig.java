@@ -363,8 +363,9 @@ public record AppConfig(
    * Vertex AI Vector Search, used when {@link Stores#vectorIndex} is {@link
    * VectorIndex#VERTEX_VECTOR_SEARCH}: the index (full resource name) that takes streaming upserts
    * at {@code adminBaseUrl}, the index endpoint (full resource name) and deployed index that answer
-   * queries at {@code queryBaseUrl}; each call waits at most {@code timeoutMs}, retried and broken
-   * as the other Vertex AI calls are; upserts go {@code upsertBatchSize} datapoints at a time.
+   * queries at {@code queryBaseUrl}; each query waits at most {@code timeoutMs}, retried and broken
+   * as the other Vertex AI calls are; upserts go {@code upsertBatchSize} datapoints at a time, each
+   * batch waiting at most {@code upsertTimeoutMs}, retried but outside the queries' breaker.
    */
   public record VectorSearch(
       String index,
@@ -373,6 +374,7 @@ public record AppConfig(
       String adminBaseUrl,
       String queryBaseUrl,
       long timeoutMs,
+      long upsertTimeoutMs,
       int upsertBatchSize,
       int maxConnections) {}
 

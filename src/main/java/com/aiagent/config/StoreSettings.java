@@ -124,11 +124,12 @@ final class StoreSettings {
   AppConfig.VectorSearch vectorSearch(
       AppConfig.Stores stores, AppConfig.Gcp gcp, AppConfig.Vertex vertex) {
     long timeoutMs = tree.integer("vector_search.timeout_ms", 10, 60_000);
+    long upsertTimeoutMs = tree.integer("vector_search.upsert_timeout_ms", 100, 600_000);
     int batch = tree.integer("vector_search.upsert_batch_size", 1, 1000);
     int connections = tree.integer("vector_search.max_connections", 1, 1000);
     if (stores.vectorIndex() != AppConfig.VectorIndex.VERTEX_VECTOR_SEARCH) {
       return new AppConfig.VectorSearch(
-          null, null, null, null, null, timeoutMs, batch, connections);
+          null, null, null, null, null, timeoutMs, upsertTimeoutMs, batch, connections);
     }
     String index = resource("vector_search.index", "indexes", gcp);
     String endpoint = resource("vector_search.index_endpoint", "indexEndpoints", gcp);
@@ -143,9 +144,11 @@ final class StoreSettings {
         deployed,
         vertex.baseUrl() != null
             ? vertex.baseUrl()
-            : "https://" + gcp.region() + "-aiplatform.googleapis.com",
+            // The index's own region: a full resource name may name another than GCP_REGION.
+            : "https://" + index.split("/")[3] + "-aiplatform.googleapis.com",
         queryBaseUrl,
         timeoutMs,
+        upsertTimeoutMs,
         batch,
         connections);
   }

@@ -23,6 +23,10 @@ public final class AccessTokens {
   private final String service;
   private final String tokenVariable;
   private GoogleCredentials credentials;
+  private volatile AccessToken token;
+
+  /** A token closer than this to its expiry is refreshed before use (the library's own margin). */
+  private static final long MARGIN_MS = 5 * 60_000;
 
   /**
    * {@code fixed}: a token to send as is (null: credentials), set by {@code tokenVariable}; {@code
@@ -43,10 +47,19 @@ public final class AccessTokens {
     this.tokenVariable = tokenVariable;
   }
 
-  /** The token to send now; refreshed first when it has expired or is about to. */
+  /**
+   * The token to send now: the one in hand while it has more than {@value #MARGIN_MS} ms to live
+   * (no thread hop), else one loaded or refreshed on a worker.
+   */
   public Future<String> current() {
     if (fixed != null) {
       return Future.succeededFuture(fixed);
+    }
+    AccessToken held = token;
+    if (held != null
+        && held.getExpirationTime() != null
+        && held.getExpirationTime().getTime() - System.currentTimeMillis() > MARGIN_MS) {
+      return Future.succeededFuture(held.getTokenValue());
     }
     return vertx.executeBlocking(
         () -> {
@@ -55,7 +68,8 @@ public final class AccessTokens {
               credentials = credentials(null, credentialsFile, scopes, service, tokenVariable);
             }
             credentials.refreshIfExpired();
-            return credentials.getAccessToken().getTokenValue();
+            token = credentials.getAccessToken();
+            return token.getTokenValue();
           }
         },
         false);

@@ -21,6 +21,13 @@ public final class GoogleRest {
   /** An answer: its HTTP status and its whole body. */
   public record Reply(int status, Buffer body) {}
 
+  /** No token could be had: not the server's doing, so not worth another attempt. */
+  public static final class NoCredentials extends RuntimeException {
+    NoCredentials(Throwable cause) {
+      super(cause.getMessage(), cause);
+    }
+  }
+
   private final HttpClient http;
   private final AccessTokens tokens;
   private final long timeoutMs;
@@ -41,8 +48,15 @@ public final class GoogleRest {
    * answer nobody reads yet are dropped, so its {@code body()} would never complete.
    */
   public Future<Reply> call(HttpMethod method, String url, String contentType, Buffer body) {
+    return call(method, url, contentType, body, timeoutMs);
+  }
+
+  /** As {@link #call(HttpMethod, String, String, Buffer)}, bounded by {@code timeoutMs} instead. */
+  public Future<Reply> call(
+      HttpMethod method, String url, String contentType, Buffer body, long timeoutMs) {
     return tokens
         .current()
+        .recover(error -> Future.failedFuture(new NoCredentials(error)))
         .compose(
             token ->
                 http.request(

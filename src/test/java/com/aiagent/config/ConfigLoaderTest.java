@@ -318,6 +318,10 @@ class ConfigLoaderTest {
         .isEqualTo("projects/other/locations/europe-west4/indexes/9");
     assertThat(config.vectorSearch().queryBaseUrl()).isEqualTo("http://127.0.0.1:8099");
     assertThat(config.vectorSearch().adminBaseUrl()).isEqualTo("http://127.0.0.1:8099");
+    vars.remove("VERTEX_AI_BASE_URL");
+    assertThat(ConfigLoader.load(vars).vectorSearch().adminBaseUrl())
+        .as("the index's own region, not GCP_REGION's")
+        .isEqualTo("https://europe-west4-aiplatform.googleapis.com");
 
     Map<String, String> missing = cloud("production");
     missing.remove("VERTEX_VECTOR_SEARCH_DEPLOYED_INDEX_ID");

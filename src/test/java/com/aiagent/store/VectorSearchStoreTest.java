@@ -146,6 +146,40 @@ class VectorSearchStoreTest {
     return ((Number) await(vectors.dependencies()).get("vector_index_fallbacks")).longValue();
   }
 
+  /**
+   * A write the index refuses leaves PostgreSQL as it was, so running it again repairs both; and a
+   * failing write does not open the queries' breaker.
+   */
+  @Test
+  void aRefusedWriteChangesNothingAndLeavesTheQueriesBreakerClosed() throws Exception {
+    waitForClosedBreaker();
+    float[] before = await(vectors.vectors(ItemType.PRODUCT, List.of("prod_090"))).get("prod_090");
+    float[] other = await(vectors.vectors(ItemType.PRODUCT, List.of("prod_091"))).get("prod_091");
+    Product product = await(seeded.stores().catalog().products(List.of("prod_090"))).get(0);
+    VectorEntry moved =
+        new VectorEntry(
+            "prod_090", ItemType.PRODUCT, product.category(), true, null, null, other, model());
+    for (int i = 0; i < 4; i++) {
+      index.failNext(2, 503);
+      assertThatThrownBy(() -> await(vectors.upsert(List.of(moved))))
+          .isInstanceOf(ExecutionException.class);
+    }
+    assertThat(await(vectors.vectors(ItemType.PRODUCT, List.of("prod_090"))).get("prod_090"))
+        .isEqualTo(before);
+    assertThat(await(vectors.dependencies())).containsEntry("vector_index_breaker", "CLOSED");
+    await(vectors.upsert(List.of(moved)));
+    assertThat(await(vectors.vectors(ItemType.PRODUCT, List.of("prod_090"))).get("prod_090"))
+        .isEqualTo(other);
+  }
+
+  private String model() throws Exception {
+    return await(seeded.stores().admin().storedModels()).stream()
+        .filter(m -> m.type() == ItemType.PRODUCT && m.model() != null)
+        .findFirst()
+        .orElseThrow()
+        .model();
+  }
+
   @Test
   void aQueryOfAnotherDimensionIsABadRequestThatReachesNoIndex() throws Exception {
     int before = index.calls("findNeighbors");

@@ -77,14 +77,24 @@ final class VectorSearchClient {
     this.breakerGauge = BreakerGauge.register(breaker, "vector_search");
   }
 
+  /**
+   * A write: retried like a query, but with its own, longer timeout (a batch is far larger than a
+   * query) and outside the breaker, which guards the request path's queries: a failing backfill
+   * must not send live retrieval to the fallback.
+   */
   Future<Void> upsert(JsonObject body) {
-    return call(settings.adminBaseUrl() + "/v1/" + settings.index() + ":upsertDatapoints", body)
+    return attempt(
+            settings.adminBaseUrl() + "/v1/" + settings.index() + ":upsertDatapoints",
+            body.toBuffer(),
+            settings.upsertTimeoutMs(),
+            1)
         .mapEmpty();
   }
 
   Future<JsonObject> findNeighbors(JsonObject body) {
-    return call(
-        settings.queryBaseUrl() + "/v1/" + settings.indexEndpoint() + ":findNeighbors", body);
+    Buffer payload = body.toBuffer();
+    String url = settings.queryBaseUrl() + "/v1/" + settings.indexEndpoint() + ":findNeighbors";
+    return breaker.execute(() -> attempt(url, payload, settings.timeoutMs(), 1));
   }
 
   /** CLOSED, OPEN or HALF_OPEN. */
@@ -98,13 +108,8 @@ final class VectorSearchClient {
     rest.close();
   }
 
-  private Future<JsonObject> call(String url, JsonObject body) {
-    Buffer payload = body.toBuffer();
-    return breaker.execute(() -> attempt(url, payload, 1));
-  }
-
-  private Future<JsonObject> attempt(String url, Buffer payload, int attempt) {
-    return once(url, payload)
+  private Future<JsonObject> attempt(String url, Buffer payload, long timeoutMs, int attempt) {
+    return once(url, payload, timeoutMs)
         .recover(
             error -> {
               if (attempt >= retries.retryAttempts() || !retryable(error)) {
@@ -114,7 +119,7 @@ final class VectorSearchClient {
                   Math.min(
                       retries.retryMaxDelayMs(),
                       retries.retryInitialDelayMs() * (1L << Math.min(20, attempt - 1)));
-              return vertx.timer(delay).compose(t -> attempt(url, payload, attempt + 1));
+              return vertx.timer(delay).compose(t -> attempt(url, payload, timeoutMs, attempt + 1));
             });
   }
 
@@ -123,15 +128,19 @@ final class VectorSearchClient {
         && (failed.status == 0 || retries.retryStatuses().contains(failed.status));
   }
 
-  private Future<JsonObject> once(String url, Buffer payload) {
-    return rest.call(HttpMethod.POST, url, "application/json", payload)
+  /** Status 0: no answer (worth another attempt); -1: no credentials (not worth one). */
+  private Future<JsonObject> once(String url, Buffer payload, long timeoutMs) {
+    return rest.call(HttpMethod.POST, url, "application/json", payload, timeoutMs)
         .map(reply -> answer(reply.status(), reply.body()))
         .recover(
             error ->
                 Future.failedFuture(
                     error instanceof CallFailed
                         ? error
-                        : new CallFailed(0, "Vector Search call failed: " + error, error)));
+                        : new CallFailed(
+                            error instanceof GoogleRest.NoCredentials ? -1 : 0,
+                            "Vector Search call failed: " + error,
+                            error)));
   }
 
   private static JsonObject answer(int status, Buffer body) {

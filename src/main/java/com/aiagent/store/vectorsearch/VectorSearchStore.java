@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Vectors in PostgreSQL (the record, which the feed's statements join with rows and graph), their
- * nearest-neighbour searches in Vertex AI Vector Search. A write goes to PostgreSQL, then to the
- * index; a search of an indexed type asks the index and, when it fails or its breaker is open,
+ * nearest-neighbour searches in Vertex AI Vector Search. A write goes to the index, then to
+ * PostgreSQL; a search of an indexed type asks the index and, when it fails or its breaker is open,
  * answers from PostgreSQL's own HNSW index instead (the same vectors, so the same items, found more
  * slowly). User vectors are never searched, so they are not indexed.
  */
@@ -64,9 +64,14 @@ public final class VectorSearchStore implements VectorStore, VectorIndexFeed {
         config.embedding().dimension());
   }
 
+  /**
+   * The index first: a write the index refused then leaves PostgreSQL as it was (its rows still
+   * stale), so running the write again repairs both; the other order would mark the rows done while
+   * the index kept the old vectors.
+   */
   @Override
   public Future<Void> upsert(List<VectorEntry> entries) {
-    return record.upsert(entries).compose(v -> feed(entries)).mapEmpty();
+    return feed(entries).compose(n -> record.upsert(entries));
   }
 
   @Override
