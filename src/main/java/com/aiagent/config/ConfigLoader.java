@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -108,77 +107,18 @@ public final class ConfigLoader extends ConfigTree {
   }
 
   private AppConfig build(String env) {
-    AppConfig.Http http =
-        new AppConfig.Http(
-            text("http.host"),
-            integer("http.port", 1, 65535),
-            integer("http.instances", 0, 64),
-            integer("http.max_body_bytes", 1024, 16 * 1024 * 1024),
-            optionalUrl("http.public_base_url"),
-            integer("http.shutdown_grace_ms", 0, 60_000),
-            integer("http.drain_answer_ms", 0, 60_000),
-            integer("http.shutdown_limit_ms", 100, 600_000),
-            bool("http.health_details"),
-            integer("http.idle_timeout_seconds", 1, 3600),
-            integer("http.max_initial_line_bytes", 256, 65_536),
-            integer("http.max_header_bytes", 1024, 65_536),
-            hosts("http.allowed_hosts"),
-            origins("http.cors_origins"),
-            integer("http.max_connections", 0, 1_000_000),
-            integer("http.header_timeout_ms", 0, 600_000));
-    if (http.drainAnswerMs() >= http.shutdownGraceMs()
-        || http.shutdownGraceMs() >= http.shutdownLimitMs()) {
-      throw new ConfigException(
-          source("http.drain_answer_ms")
-              + ": in-flight requests are answered at drain_answer_ms ("
-              + http.drainAnswerMs()
-              + "), which must come before the grace period ends (shutdown_grace_ms "
-              + http.shutdownGraceMs()
-              + "), which must end before the process gives up (shutdown_limit_ms "
-              + http.shutdownLimitMs()
-              + ")");
-    }
-    AppConfig.Bus bus =
-        new AppConfig.Bus(
-            integer("bus.feed_timeout_ms", 1, 600_000),
-            integer("bus.generation_timeout_ms", 1, 600_000),
-            integer("bus.embedding_timeout_ms", 1, 600_000),
-            integer("bus.llm_timeout_ms", 1, 600_000),
-            integer("bus.media_timeout_ms", 1, 600_000),
-            integer("bus.events_timeout_ms", 1, 600_000),
-            integer("bus.health_timeout_ms", 1, 60_000));
+    ServingSettings serving = new ServingSettings(this);
+    AppConfig.Http http = serving.http();
+    AppConfig.Bus bus = serving.bus();
     StoreSettings storeSettings = new StoreSettings(this);
     AppConfig.Stores stores = storeSettings.stores();
     AppConfig.Neo4j neo4j = storeSettings.neo4j();
     AppConfig.Gcs gcs = storeSettings.gcs();
-    AppConfig.Embedding embedding =
-        new AppConfig.Embedding(
-            oneOf("embedding.provider", "local", "vertex"),
-            oneOf("embedding.local_model", "local-concept-v1", "local-hashing-v1"),
-            text("embedding.vertex_model"),
-            integer("embedding.dimension", 8, 4096),
-            integer("embedding.batch_size", 1, 250));
-    AppConfig.Llm llm =
-        new AppConfig.Llm(
-            oneOf("llm.provider", "local", "vertex"),
-            text("llm.vertex_model"),
-            decimal("llm.temperature", 0, 2));
-    AppConfig.Media media =
-        new AppConfig.Media(
-            oneOf("media.provider", "local", "none", "vertex_imagen"),
-            text("media.vertex_model"),
-            oneOf("media.store", "folder", "postgres", "gcs"),
-            Path.of(text("media.dir")),
-            integer("media.width", 64, 4096),
-            integer("media.height", 64, 4096),
-            (float) decimal("media.webp_quality", 0, 100),
-            integer("media.cache_max_age_seconds", 0, 31_536_000),
-            integer("media.worker_pool_size", 1, 64));
-    AppConfig.Gcp gcp =
-        new AppConfig.Gcp(
-            optionalText("gcp.project_id"),
-            text("gcp.region"),
-            optionalText("gcp.credentials_file"));
+    ProviderSettings providerSettings = new ProviderSettings(this);
+    AppConfig.Embedding embedding = providerSettings.embedding();
+    AppConfig.Llm llm = providerSettings.llm();
+    AppConfig.Media media = providerSettings.media();
+    AppConfig.Gcp gcp = providerSettings.gcp();
     FeedSettings feedSettings = new FeedSettings(this);
     AppConfig.Feed feed = feedSettings.feed();
     AppConfig.Ads ads = feedSettings.ads();
@@ -234,28 +174,13 @@ public final class ConfigLoader extends ConfigTree {
             decimal("search.min_similarity_vertex", -1, 1));
     AppConfig.Postgres postgres = storeSettings.postgres();
     AppConfig.Redis redis = storeSettings.redis();
-    AppConfig.Vertex vertex =
-        new AppConfig.Vertex(
-            optionalUrl("vertex.base_url"),
-            optionalText("vertex.access_token"),
-            integer("vertex.embedding_timeout_ms", 100, 600_000),
-            integer("vertex.llm_timeout_ms", 100, 600_000),
-            integer("vertex.image_timeout_ms", 100, 600_000),
-            integer("vertex.retry_attempts", 1, 10),
-            statuses("vertex.retry_statuses"),
-            integer("vertex.retry_initial_delay_ms", 1, 60_000),
-            integer("vertex.retry_max_delay_ms", 1, 600_000),
-            integer("vertex.max_connections", 1, 1000),
-            integer("vertex.worker_pool_size", 1, 256),
-            integer("vertex.breaker_max_failures", 1, 1000),
-            integer("vertex.breaker_reset_ms", 100, 3_600_000),
-            integer("vertex.breaker_window_ms", 1000, 3_600_000));
+    AppConfig.Vertex vertex = providerSettings.vertex();
     AppConfig config =
         new AppConfig(
             env,
             http,
             auth(generation.rateLimitPerMinute()),
-            new AppConfig.Metrics(bool("metrics.enabled"), metricsPath()),
+            serving.metrics(),
             bus,
             stores,
             embedding,
@@ -325,17 +250,6 @@ public final class ConfigLoader extends ConfigTree {
               + " ms), so a request ends before its caller stops waiting; got "
               + generation.budgetMs());
     }
-  }
-
-  private String metricsPath() {
-    String path = text("metrics.path");
-    if (!path.matches("/[a-z0-9_/-]{1,64}") || path.startsWith("/v1/") || path.equals("/health")) {
-      throw new ConfigException(
-          source("metrics.path")
-              + ": a path such as /metrics, outside /v1/ and /health; got "
-              + path);
-    }
-    return path;
   }
 
   private AppConfig.Auth auth(int defaultPerMinute) {
