@@ -5,6 +5,7 @@ import com.aiagent.store.FolderMediaStore;
 import com.aiagent.store.GraphStore;
 import com.aiagent.store.MediaStore;
 import com.aiagent.store.Stores;
+import com.aiagent.store.VectorIndexFeed;
 import com.aiagent.store.VectorStore;
 import com.aiagent.store.gcs.GcsMediaStore;
 import com.aiagent.store.memory.MemoryStores;
@@ -27,8 +28,28 @@ import java.util.function.UnaryOperator;
 public final class StoreWiring {
   private StoreWiring() {}
 
-  /** The stores {@code config} asks for; PostgreSQL and Neo4j are checked to be reachable. */
+  /**
+   * The stores {@code config} asks for; PostgreSQL and Neo4j are checked to be reachable, and a
+   * separate vector index to be one these vectors fit.
+   */
   public static Future<Stores> open(Vertx vertx, AppConfig config) {
+    return build(vertx, config)
+        .compose(
+            stores ->
+                stores.vectors() instanceof VectorIndexFeed index
+                    ? index
+                        .check()
+                        .map(stores)
+                        .recover(
+                            error ->
+                                stores
+                                    .admin()
+                                    .close()
+                                    .transform(closed -> Future.failedFuture(error)))
+                    : Future.succeededFuture(stores));
+  }
+
+  private static Future<Stores> build(Vertx vertx, AppConfig config) {
     UnaryOperator<VectorStore> searchIndex =
         config.usesVectorSearch()
             ? record -> VectorSearchStore.over(vertx, config, record)

@@ -16,6 +16,13 @@ public interface VectorIndexFeed {
    */
   Future<Integer> feed(List<VectorEntry> entries);
 
+  /**
+   * Fails when the index cannot hold these vectors (another dimension or distance, no streaming
+   * updates, unknown, or refusing these credentials); an index that does not answer now is only
+   * logged, since searches fall back until it does.
+   */
+  Future<Void> check();
+
   /** The index, for logs: its resource name. */
   String indexName();
 }

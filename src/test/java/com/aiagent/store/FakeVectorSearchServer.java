@@ -48,6 +48,8 @@ public final class FakeVectorSearchServer implements AutoCloseable {
   private static final Pattern PATH =
       Pattern.compile(
           "/v1/projects/([^/]+)/locations/([^/]+)/(indexes|indexEndpoints)/([^/:]+):(\\w+)");
+  private static final Pattern INDEX_PATH =
+      Pattern.compile("/v1/projects/([^/]+)/locations/([^/]+)/indexes/([^/:]+)");
   private static final Set<String> OPS =
       Set.of("LESS", "LESS_EQUAL", "EQUAL", "GREATER_EQUAL", "GREATER", "NOT_EQUAL");
 
@@ -63,9 +65,13 @@ public final class FakeVectorSearchServer implements AutoCloseable {
   private volatile int failureStatus;
   private final AtomicInteger stalls = new AtomicInteger();
   private final AtomicInteger errors = new AtomicInteger();
+  private volatile int describedDimensions;
+  private volatile String distance = "DOT_PRODUCT_DISTANCE";
+  private volatile String updateMethod = "STREAM_UPDATE";
 
   public FakeVectorSearchServer(int dimension) throws IOException {
     this.dimension = dimension;
+    this.describedDimensions = dimension;
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
     server.createContext("/", this::handle);
     server.setExecutor(threads);
@@ -90,6 +96,13 @@ public final class FakeVectorSearchServer implements AutoCloseable {
     env.put("VERTEX_VECTOR_SEARCH_DEPLOYED_INDEX_ID", DEPLOYED_INDEX);
     env.put("VERTEX_VECTOR_SEARCH_ENDPOINT_DOMAIN", baseUrl());
     return env;
+  }
+
+  /** What {@code GET} on the index says it is built for (by default, what this fake holds). */
+  public void describeAs(int dimensions, String distanceMeasureType, String indexUpdateMethod) {
+    this.describedDimensions = dimensions;
+    this.distance = distanceMeasureType;
+    this.updateMethod = indexUpdateMethod;
   }
 
   /** The next {@code times} calls answer {@code status} with Google's error envelope. */
@@ -141,6 +154,11 @@ public final class FakeVectorSearchServer implements AutoCloseable {
       byte[] body;
       try (InputStream in = exchange.getRequestBody()) {
         body = in.readAllBytes();
+      }
+      Matcher index = INDEX_PATH.matcher(exchange.getRequestURI().getPath());
+      if (index.matches() && "GET".equals(exchange.getRequestMethod())) {
+        describe(exchange, index);
+        return;
       }
       Matcher path = PATH.matcher(exchange.getRequestURI().getPath());
       if (!path.matches() || !"POST".equals(exchange.getRequestMethod())) {
@@ -200,6 +218,47 @@ public final class FakeVectorSearchServer implements AutoCloseable {
         answerError(exchange, 400, "INVALID_ARGUMENT", String.valueOf(e.getMessage()));
       }
     }
+  }
+
+  /** {@code GET} on the index: the Index resource with its metadata, as the v1 REST API has it. */
+  private void describe(HttpExchange exchange, Matcher index) throws IOException {
+    calls.computeIfAbsent("getIndex", m -> new AtomicInteger()).incrementAndGet();
+    if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      answerError(exchange, failureStatus, statusName(failureStatus), "injected failure");
+      return;
+    }
+    if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+      answerError(exchange, 401, "UNAUTHENTICATED", "missing or wrong bearer token");
+      return;
+    }
+    if (!index.group(1).equals(PROJECT)
+        || !index.group(2).equals(REGION)
+        || !index.group(3).equals(INDEX)) {
+      answerError(exchange, 404, "NOT_FOUND", "no such index: " + index.group());
+      return;
+    }
+    answer(
+        exchange,
+        200,
+        new JsonObject()
+            .put("name", index.group().substring("/v1/".length()))
+            .put("displayName", "ai-agent-items")
+            .put(
+                "metadataSchemaUri",
+                "gs://google-cloud-aiplatform/schema/matchingengine/metadata/nearest_neighbor_search_1.0.0.yaml")
+            .put(
+                "metadata",
+                new JsonObject()
+                    .put(
+                        "config",
+                        new JsonObject()
+                            .put("dimensions", describedDimensions)
+                            .put("approximateNeighborsCount", 150)
+                            .put("distanceMeasureType", distance)
+                            .put(
+                                "algorithmConfig",
+                                new JsonObject().put("treeAhConfig", new JsonObject()))))
+            .put("indexUpdateMethod", updateMethod));
   }
 
   private static final class NoSuchMethod extends RuntimeException {

@@ -181,6 +181,68 @@ class VectorSearchStoreTest {
   }
 
   @Test
+  void anIndexBuiltForOtherVectorsStopsTheStartNamingWhatDiffers() throws Exception {
+    try (FakeVectorSearchServer other = new FakeVectorSearchServer(768)) {
+      other.describeAs(1536, "DOT_PRODUCT_DISTANCE", "STREAM_UPDATE");
+      assertThat(startFails(other)).contains("1536 dimensions, the embeddings have 768");
+      other.describeAs(768, "COSINE_DISTANCE", "STREAM_UPDATE");
+      assertThat(startFails(other)).contains("measures COSINE_DISTANCE").contains("DOT_PRODUCT");
+      other.describeAs(768, "DOT_PRODUCT_DISTANCE", "BATCH_UPDATE");
+      assertThat(startFails(other)).contains("BATCH_UPDATE").contains("STREAM_UPDATE");
+      other.describeAs(768, "DOT_PRODUCT_DISTANCE", "STREAM_UPDATE");
+      assertThat(startFails(other)).isEqualTo("started");
+      Map<String, String> unknown = new java.util.HashMap<>(other.env());
+      unknown.put("VERTEX_VECTOR_SEARCH_INDEX", "9999");
+      assertThat(startFails(unknown))
+          .contains("cannot be used")
+          .contains("404")
+          .contains("VERTEX_VECTOR_SEARCH_INDEX");
+    }
+  }
+
+  @Test
+  void anIndexThatDoesNotAnswerAtStartIsLeftToTheFallback() throws Exception {
+    try (FakeVectorSearchServer busy = new FakeVectorSearchServer(768);
+        com.aiagent.PgTestDatabase db = new com.aiagent.PgTestDatabase()) {
+      busy.failNext(1, 503);
+      Map<String, String> env = new java.util.HashMap<>(busy.env());
+      env.putAll(db.env());
+      io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+      try {
+        Stores stores =
+            await(com.aiagent.StoreWiring.open(vertx, com.aiagent.TestApp.create(env).config));
+        await(stores.admin().close());
+        assertThat(busy.calls("getIndex")).isEqualTo(1);
+      } finally {
+        await(vertx.close());
+      }
+    }
+  }
+
+  private static String startFails(FakeVectorSearchServer index) throws Exception {
+    return startFails(index.env());
+  }
+
+  /** The start's failure message, or "started". */
+  private static String startFails(Map<String, String> indexEnv) throws Exception {
+    Map<String, String> env = new java.util.HashMap<>(indexEnv);
+    try (com.aiagent.PgTestDatabase db = new com.aiagent.PgTestDatabase()) {
+      env.putAll(db.env());
+      io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+      try {
+        return com.aiagent.StoreWiring.open(vertx, com.aiagent.TestApp.create(env).config)
+            .compose(stores -> stores.admin().close())
+            .toCompletionStage()
+            .toCompletableFuture()
+            .handle((ok, error) -> error == null ? "started" : error.getMessage())
+            .get(30, TimeUnit.SECONDS);
+      } finally {
+        await(vertx.close());
+      }
+    }
+  }
+
+  @Test
   void aQueryOfAnotherDimensionIsABadRequestThatReachesNoIndex() throws Exception {
     int before = index.calls("findNeighbors");
     assertThatThrownBy(

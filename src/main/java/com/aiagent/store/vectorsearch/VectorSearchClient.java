@@ -91,6 +91,22 @@ final class VectorSearchClient {
         .mapEmpty();
   }
 
+  /** The index resource ({@code GET} on it): its metadata and update method. */
+  Future<JsonObject> index() {
+    return rest.call(
+            HttpMethod.GET, settings.adminBaseUrl() + "/v1/" + settings.index(), null, null)
+        .map(reply -> answer(reply.status(), reply.body()))
+        .recover(
+            error ->
+                Future.failedFuture(
+                    error instanceof CallFailed
+                        ? error
+                        : new CallFailed(
+                            error instanceof GoogleRest.NoCredentials ? -1 : 0,
+                            "Vector Search call failed: " + error,
+                            error)));
+  }
+
   Future<JsonObject> findNeighbors(JsonObject body) {
     Buffer payload = body.toBuffer();
     String url = settings.queryBaseUrl() + "/v1/" + settings.indexEndpoint() + ":findNeighbors";

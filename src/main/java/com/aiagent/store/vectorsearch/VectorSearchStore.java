@@ -13,6 +13,7 @@ import com.aiagent.store.VectorStore;
 import io.micrometer.core.instrument.Counter;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,6 +145,69 @@ public final class VectorSearchStore implements VectorStore, VectorIndexFeed {
     details.put("vector_index_breaker", client.breakerState());
     details.put("vector_index_fallbacks", fallbackCount.sum());
     return Future.succeededFuture(details);
+  }
+
+  /**
+   * The index must take streaming updates of vectors of this dimension and answer dot products (the
+   * service sends normalized vectors and reads the distance as their cosine).
+   */
+  @Override
+  public Future<Void> check() {
+    return client
+        .index()
+        .compose(
+            index -> {
+              JsonObject config =
+                  index
+                      .getJsonObject("metadata", new JsonObject())
+                      .getJsonObject("config", new JsonObject());
+              String problem = null;
+              if (config.getInteger("dimensions", -1) != dimension) {
+                problem =
+                    "holds vectors of "
+                        + config.getValue("dimensions")
+                        + " dimensions, the embeddings have "
+                        + dimension;
+              } else if (!"DOT_PRODUCT_DISTANCE".equals(config.getString("distanceMeasureType"))) {
+                problem =
+                    "measures "
+                        + config.getString("distanceMeasureType")
+                        + "; the service needs DOT_PRODUCT_DISTANCE (it sends normalized vectors"
+                        + " and reads the distance as their cosine)";
+              } else if (!"STREAM_UPDATE".equals(index.getString("indexUpdateMethod"))) {
+                problem =
+                    "is updated by "
+                        + index.getString("indexUpdateMethod")
+                        + "; the service writes datapoints as they change and needs STREAM_UPDATE";
+              }
+              return problem == null
+                  ? Future.<Void>succeededFuture()
+                  : Future.<Void>failedFuture(
+                      new IllegalStateException(
+                          "Vector Search index " + settings.index() + " " + problem));
+            },
+            error -> {
+              if (error instanceof VectorSearchClient.CallFailed failed
+                  && (failed.status == -1
+                      || failed.status == 401
+                      || failed.status == 403
+                      || failed.status == 404)) {
+                return Future.failedFuture(
+                    new IllegalStateException(
+                        "Vector Search index "
+                            + settings.index()
+                            + " cannot be used: "
+                            + error.getMessage()
+                            + " (check VERTEX_VECTOR_SEARCH_INDEX, the region and the service"
+                            + " account's roles/aiplatform.user)"));
+              }
+              LOG.warn(
+                  "Vector Search index {} did not answer at start ({}); searches use pgvector"
+                      + " until it does",
+                  settings.index(),
+                  error.getMessage());
+              return Future.succeededFuture();
+            });
   }
 
   @Override
