@@ -3,13 +3,19 @@
 
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
-# Dependencies first: this layer is rebuilt only when pom.xml changes.
+# Dependencies first: this layer is rebuilt only when a pom.xml changes (the reactor resolves the
+# api module itself). netty's native-transport poms name a classifier through os-maven-plugin's
+# properties, which go-offline alone leaves unset (it then fails on io.netty:...:${os.detected.name}).
 COPY pom.xml .
-RUN mvn -B -ntp -q dependency:go-offline
+COPY ai-agent-api/pom.xml ai-agent-api/
+COPY ai-agent-service/pom.xml ai-agent-service/
+RUN mvn -B -ntp -q dependency:go-offline -Dos.detected.name=linux -Dos.detected.arch=x86_64
 COPY conf conf
 COPY scripts scripts
-COPY src src
+COPY ai-agent-api/src ai-agent-api/src
+COPY ai-agent-service/src ai-agent-service/src
 # Tests run in CI and in Cloud Build's test step; the formatter already ran where the code was written.
+# The service's jar lands in /src/target/ai-agent.jar, where it always did.
 RUN mvn -B -ntp -q -o package -DskipTests -Dspotless.apply.skip=true
 
 FROM eclipse-temurin:17-jre-jammy

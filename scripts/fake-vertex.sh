@@ -5,6 +5,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B -ntp -DskipTests test-compile
-CP_FILE=target/bench-classpath.txt
-[ -f "${CP_FILE}" ] || ./mvnw -q -B -ntp dependency:build-classpath -Dmdep.outputFile="${CP_FILE}" -Dmdep.includeScope=test
-exec java -cp "target/test-classes:target/classes:$(cat "${CP_FILE}")" com.aiagent.vertex.FakeVertexServer "${1:-8089}"
+CP_FILE=target/service-test-classpath.txt
+[ -f "${CP_FILE}" ] || bash scripts/service-classpath.sh test "${CP_FILE}"
+exec java -cp "$(cat "${CP_FILE}")" com.aiagent.vertex.FakeVertexServer "${1:-8089}"

@@ -136,7 +136,7 @@ if wants c; then
   say "(c) pgbench: state + page texts as one transaction, ${PGBENCH_CLIENTS} clients"
   mkdir -p target/feed-bench-classes
   javac -d target/feed-bench-classes -cp target/ai-agent.jar \
-    src/test/java/com/aiagent/store/pg/FeedBenchScript.java
+    ai-agent-service/src/test/java/com/aiagent/store/pg/FeedBenchScript.java
   java -cp target/ai-agent.jar:target/feed-bench-classes com.aiagent.store.pg.FeedBenchScript \
     "${USERS}" 20 >"${WORK}/feed.pgbench"
   (cd "${WORK}" && pgbench -n -M prepared -c "${PGBENCH_CLIENTS}" -j 2 -T 5 -f feed.pgbench >/dev/null)

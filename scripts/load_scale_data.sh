@@ -2,7 +2,7 @@
 # Loads the scale data set for the feed and ad benchmarks into a database of its own: USERS users
 # (default 100,000), as many contents and campaigns unless given, and about EDGES_PER_USER (12)
 # skewed edges per user, all grown from the demo data with 768-dim vectors by
-# src/test/java/com/aiagent/bench/ScaleData.java (ids scale_user_0000001..., scale_content_...,
+# ai-agent-service/src/test/java/com/aiagent/bench/ScaleData.java (ids scale_user_0000001..., scale_content_...,
 # scale_camp_...). Creates the database when missing and runs the service's own seed for the schema
 # and the demo rows; deletes the scale_ rows of an earlier run; COPYs with the HNSW and secondary
 # edge indexes dropped and rebuilds them after (much faster than inserting into them row by row);
@@ -35,7 +35,7 @@ say "database ${PGDATABASE} on ${PGHOST}:${PGPORT}: ${USERS} users, ${CONTENTS} 
 # The jar runs the seed and carries the JDBC driver and pgvector the generator needs; the generator
 # is compiled alone, so a main tree that does not compile at the moment does not stop the load.
 [ -f target/ai-agent.jar ] || ./mvnw -q -B -ntp -DskipTests package
-SRC=src/test/java/com/aiagent/bench/ScaleData.java
+SRC=ai-agent-service/src/test/java/com/aiagent/bench/ScaleData.java
 CLASSES=target/scale-data-classes
 if [ ! -f "${CLASSES}/com/aiagent/bench/ScaleData.class" ] || [ "${SRC}" -nt "${CLASSES}/com/aiagent/bench/ScaleData.class" ]; then
   javac -d "${CLASSES}" -cp target/ai-agent.jar "${SRC}"

@@ -11,10 +11,10 @@ N="${1:-100000}"
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
 export PGDATABASE="${PGDATABASE:-ai_agent_bench}"
 
-[ -f target/test-classes/com/aiagent/bench/SyntheticCampaigns.class ] || ./mvnw -q -B -ntp -DskipTests test-compile
-CP_FILE=target/bench-classpath.txt
-[ -f "${CP_FILE}" ] || ./mvnw -q -B -ntp dependency:build-classpath -Dmdep.outputFile="${CP_FILE}" -Dmdep.includeScope=test
-CLASSPATH="target/test-classes:target/classes:$(cat "${CP_FILE}")"
+[ -f ai-agent-service/target/test-classes/com/aiagent/bench/SyntheticCampaigns.class ] || ./mvnw -q -B -ntp -DskipTests test-compile
+CP_FILE=target/service-test-classpath.txt
+[ -f "${CP_FILE}" ] || bash scripts/service-classpath.sh test "${CP_FILE}"
+CLASSPATH="$(cat "${CP_FILE}")"
 JDBC="jdbc:postgresql://${PGHOST}:${PGPORT}/${PGDATABASE}?user=${PGUSER}${PGPASSWORD:+&password=${PGPASSWORD}}"
 
 started=$(date +%s)

@@ -6,6 +6,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export APP_ENV=local PGDATABASE="${PGDATABASE:-ai_agent_bench}"
 ./mvnw -q -B -ntp -DskipTests test-compile
-CP_FILE=target/bench-classpath.txt
-[ -f "${CP_FILE}" ] || ./mvnw -q -B -ntp dependency:build-classpath -Dmdep.outputFile="${CP_FILE}" -Dmdep.includeScope=test
-LOG_LEVEL=WARN java -cp "target/test-classes:target/classes:$(cat "${CP_FILE}")" com.aiagent.bench.VectorBench "$@"
+CP_FILE=target/service-test-classpath.txt
+[ -f "${CP_FILE}" ] || bash scripts/service-classpath.sh test "${CP_FILE}"
+LOG_LEVEL=WARN java -cp "$(cat "${CP_FILE}")" com.aiagent.bench.VectorBench "$@"
