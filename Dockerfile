@@ -5,7 +5,9 @@ FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 # Dependencies first: this layer is rebuilt only when pom.xml changes.
 COPY pom.xml .
-RUN mvn -B -ntp -q dependency:go-offline
+# netty's native-transport poms name a classifier through os-maven-plugin's properties, which
+# go-offline alone leaves unset (it then fails on io.netty:...:${os.detected.name}-...).
+RUN mvn -B -ntp -q dependency:go-offline -Dos.detected.name=linux -Dos.detected.arch=x86_64
 COPY conf conf
 COPY scripts scripts
 COPY src src
