@@ -224,6 +224,82 @@ class ClusteredBusTest {
     }
   }
 
+  /**
+   * Two service members on one database, one running every module but media and one running only
+   * media (a picture worker pool): a post asked of the first gets its picture drawn on the second,
+   * and the first serves it and reports media as up, all over the bus.
+   */
+  @Test
+  void aMemberRunningOnlyMediaDrawsThePicturesOfTheOthers() throws Exception {
+    try (PgTestDatabase db = new PgTestDatabase()) {
+      String name = "ai-agent-test-" + UUID.randomUUID();
+      int portA = TestApp.freePort();
+      int portB = TestApp.freePort();
+      Map<String, String> common = new HashMap<>(db.env());
+      common.putAll(
+          Map.of(
+              "CLUSTER", "true",
+              "CLUSTER_NAME", name,
+              "CLUSTER_MEMBERS", "127.0.0.1:" + portA + ",127.0.0.1:" + portB,
+              "MEDIA_STORE", "postgres",
+              "HEALTH_DETAILS", "true"));
+      Map<String, String> envA = new HashMap<>(common);
+      envA.put("CLUSTER_PORT", String.valueOf(portA));
+      envA.put("MODULES", "http,feed,events,generation,embedding,llm");
+      Map<String, String> envB = new HashMap<>(common);
+      envB.put("CLUSTER_PORT", String.valueOf(portB));
+      envB.put("MODULES", "media");
+      TestApp a = TestApp.create(envA);
+      TestApp b = TestApp.create(envB);
+      // The full member first: it seeds, which needs the embedding module the other lacks.
+      Vertx vertxA = await(ClusteredVertx.build(new VertxOptions(), a.config.cluster()));
+      await(a.start(vertxA));
+      Vertx vertxB = await(ClusteredVertx.build(new VertxOptions(), b.config.cluster()));
+      boolean bStopped = false;
+      try {
+        await(b.start(vertxB));
+        WebClient http = WebClient.create(vertxA);
+        JsonObject post =
+            await(
+                    http.post(a.port(), "127.0.0.1", "/v1/ai/generate-feed")
+                        .sendJsonObject(
+                            new JsonObject()
+                                .put("user_id", "user_001")
+                                .put("prompt", "오늘 기분 좋은 패션 아이템 추천해줘")))
+                .bodyAsJsonObject();
+        assertThat(post.getString("image_status")).as(post.encode()).isEqualTo("generated");
+        String url = post.getString("generated_image_url");
+        var picture =
+            await(http.get(a.port(), "127.0.0.1", url.substring(url.indexOf("/v1/media/"))).send());
+        assertThat(picture.statusCode()).isEqualTo(200);
+        assertThat(picture.getHeader("Content-Type")).isEqualTo("image/webp");
+        JsonObject health =
+            await(http.get(a.port(), "127.0.0.1", "/health").send()).bodyAsJsonObject();
+        assertThat(health.getJsonObject("checks").getJsonObject("media").getString("status"))
+            .isEqualTo("UP");
+        assertThat(health.getJsonObject("cluster").getInteger("members")).isEqualTo(2);
+
+        // The pictures were the media member's: without it, a post comes without one.
+        await(b.stop().eventually(vertxB::close));
+        bStopped = true;
+        JsonObject without =
+            await(
+                    http.post(a.port(), "127.0.0.1", "/v1/ai/generate-feed")
+                        .sendJsonObject(
+                            new JsonObject().put("user_id", "user_002").put("prompt", "가을 코트")))
+                .bodyAsJsonObject();
+        assertThat(without.getString("image_status"))
+            .as(without.encode())
+            .isNotEqualTo("generated");
+      } finally {
+        await(a.stop().eventually(vertxA::close));
+        if (!bStopped) {
+          await(b.stop().eventually(vertxB::close));
+        }
+      }
+    }
+  }
+
   private static <T> T await(Future<T> future) throws Exception {
     return future.toCompletionStage().toCompletableFuture().get(90, TimeUnit.SECONDS);
   }
