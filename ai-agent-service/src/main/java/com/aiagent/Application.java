@@ -96,14 +96,22 @@ public final class Application {
                             redis,
                             search),
                     1))
-        .compose(v -> vertx.deployVerticle(new SeedVerticle(config, stores)))
-        .compose(vertx::undeploy)
+        // The seed embeds through the embedding module: a member without it (a picture worker)
+        // leaves the schema and the demo data to the members that have it.
+        .compose(
+            v ->
+                config.cluster().runs("embedding")
+                    ? vertx
+                        .deployVerticle(new SeedVerticle(config, stores))
+                        .compose(vertx::undeploy)
+                    : Future.succeededFuture())
         // After the seed, so the first index holds the catalogue; before HTTP, so posts use it.
         .compose(
             v -> config.cluster().runs("generation") ? search.start() : Future.succeededFuture())
         .compose(
             v ->
-                deploy(
+                deployIf(
+                    "generation",
                     () ->
                         new RetentionVerticle(
                             config.retention(), stores.posts(), stores.media(), Clock.systemUTC()),

@@ -37,9 +37,13 @@ public final class ClusteredVertx {
     config.setProperty("hazelcast.phone.home.enabled", "false");
     config.setProperty("hazelcast.logging.type", "slf4j");
     config.setProperty("hazelcast.socket.bind.any", "false");
-    // A member joins as soon as it finds one, not after the default five seconds' wait.
-    config.setProperty("hazelcast.wait.seconds.before.join", "0");
-    config.setProperty("hazelcast.max.wait.seconds.before.join", "0");
+    // Vert.x leaves the cluster in its own close, after the drain; Hazelcast's hook must not.
+    config.setProperty("hazelcast.shutdownhook.enabled", "false");
+    // How long a starting member looks for others before it may found a cluster of its own:
+    // long enough that members started together form one (tests set 0).
+    String wait = String.valueOf(cluster.joinWaitSeconds());
+    config.setProperty("hazelcast.wait.seconds.before.join", wait);
+    config.setProperty("hazelcast.max.wait.seconds.before.join", wait);
     NetworkConfig network = config.getNetworkConfig();
     network.setPort(cluster.port()).setPortAutoIncrement(true).setPortCount(10);
     network.getInterfaces().setEnabled(true).addInterface(cluster.host());

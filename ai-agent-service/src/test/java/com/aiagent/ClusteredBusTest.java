@@ -48,6 +48,7 @@ class ClusteredBusTest {
       int foreignPort = TestApp.freePort();
       String members = "127.0.0.1:" + servicePort + ",127.0.0.1:" + foreignPort;
       Map<String, String> all = new HashMap<>(env);
+      all.put("CLUSTER_JOIN_WAIT_SECONDS", "0");
       all.putAll(
           Map.of(
               "CLUSTER",
@@ -63,6 +64,9 @@ class ClusteredBusTest {
       app = TestApp.create(all);
       vertx = await(ClusteredVertx.build(new VertxOptions(), app.config.cluster()));
       await(app.start(vertx));
+      assertThat(API.resolve("foreign-classpath.txt"))
+          .as("the api module is built in the same run (run the build from the repository root)")
+          .exists();
       String classPath =
           API.resolve("classes")
               + java.io.File.pathSeparator
@@ -197,6 +201,7 @@ class ClusteredBusTest {
               "VERTEX_AI_BASE_URL", writer.baseUrl(),
               "VERTEX_AI_ACCESS_TOKEN", "fake-token");
       Cluster cluster = new Cluster("slow", env);
+      boolean stopped = false;
       try {
         assertThat(cluster.next().getBoolean("sent")).isTrue();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
@@ -205,10 +210,16 @@ class ClusteredBusTest {
           Thread.sleep(20);
         }
         cluster.stopService();
+        stopped = true;
+        assertThat(cluster.lines).as("no answer came before the member left").isEmpty();
         JsonObject answer = cluster.next();
         assertThat(answer.getBoolean("ok")).isFalse();
+        assertThat(answer.getString("failed")).contains("did not answer in time");
         assertThat(answer.getLong("ms")).as("failed by the 4 s send timeout").isLessThan(5_500L);
       } finally {
+        if (!stopped) {
+          cluster.stopService();
+        }
         try (OutputStream stdin = cluster.foreign.getOutputStream()) {
           stdin.write("quit\n".getBytes(StandardCharsets.UTF_8));
         } catch (java.io.IOException gone) {
@@ -236,6 +247,7 @@ class ClusteredBusTest {
       int portA = TestApp.freePort();
       int portB = TestApp.freePort();
       Map<String, String> common = new HashMap<>(db.env());
+      common.put("CLUSTER_JOIN_WAIT_SECONDS", "0");
       common.putAll(
           Map.of(
               "CLUSTER", "true",

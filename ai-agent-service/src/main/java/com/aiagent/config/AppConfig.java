@@ -394,7 +394,8 @@ public record AppConfig(
    * The clustered event bus (Hazelcast, TCP/IP join with {@code members}, multicast off): {@code
    * host} is the interface Hazelcast and the bus bind to and advertise, {@code port} Hazelcast's
    * member port, {@code busPort} the bus's own (0: any free one). {@code modules}: the modules this
-   * member deploys ({@link #MODULES} when all).
+   * member deploys ({@link #MODULES} when all). {@code joinWaitSeconds}: how long a starting member
+   * looks for the others before it may found a cluster of its own.
    */
   public record Cluster(
       boolean enabled,
@@ -403,7 +404,8 @@ public record AppConfig(
       int port,
       java.util.List<String> members,
       int busPort,
-      java.util.Set<String> modules) {
+      java.util.Set<String> modules,
+      int joinWaitSeconds) {
     public static final java.util.List<String> MODULES =
         java.util.List.of("http", "feed", "events", "generation", "embedding", "llm", "media");
 

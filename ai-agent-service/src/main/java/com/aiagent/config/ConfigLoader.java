@@ -211,6 +211,14 @@ public final class ConfigLoader extends ConfigTree {
           source("media.store")
               + ": pictures in PostgreSQL need the PostgreSQL stores (USE_MOCK_VECTOR_DB=false)");
     }
+    if (config.cluster().modules().size() < AppConfig.Cluster.MODULES.size()
+        && (!config.usesPostgres() || "folder".equals(media.store()))) {
+      throw new ConfigException(
+          source("cluster.modules")
+              + ": members that share the modules must share the stores too: PostgreSQL"
+              + " (USE_MOCK_VECTOR_DB=false) and pictures in postgres or gcs (MEDIA_STORE), not"
+              + " in memory or a local folder");
+    }
     if (config.usesVertex() && gcp.projectId() == null) {
       throw new ConfigException(
           "GCP_PROJECT_ID: required when a provider is Vertex AI (gcp.project_id is empty)");

@@ -35,6 +35,8 @@ final class EnvOverrides {
           new Override("CLUSTER_MEMBERS", "cluster.members", Function.identity()),
           new Override("CLUSTER_BUS_PORT", "cluster.bus_port", Function.identity()),
           new Override("MODULES", "cluster.modules", Function.identity()),
+          new Override(
+              "CLUSTER_JOIN_WAIT_SECONDS", "cluster.join_wait_seconds", Function.identity()),
           new Override("METRICS_ENABLED", "metrics.enabled", Function.identity()),
           new Override("METRICS_PATH", "metrics.path", Function.identity()),
           new Override("AUTH_MODE", "auth.mode", Function.identity()),

@@ -97,7 +97,8 @@ final class ServingSettings {
         tree.integer("cluster.port", 1, 65535),
         java.util.List.copyOf(members),
         tree.integer("cluster.bus_port", 0, 65535),
-        java.util.Collections.unmodifiableSet(chosen));
+        java.util.Collections.unmodifiableSet(chosen),
+        tree.integer("cluster.join_wait_seconds", 0, 300));
   }
 
   AppConfig.Metrics metrics() {

@@ -344,18 +344,27 @@ class ConfigLoaderTest {
     AppConfig.Cluster alone = ConfigLoader.load(Map.of()).cluster();
     assertThat(alone.enabled()).isFalse();
     assertThat(alone.modules()).containsExactlyElementsOf(AppConfig.Cluster.MODULES);
-    AppConfig.Cluster media =
-        ConfigLoader.load(
-                Map.of(
-                    "CLUSTER", "true",
-                    "CLUSTER_MEMBERS", "10.0.0.5:5701, ai-agent-hz.default.svc",
-                    "CLUSTER_HOST", "10.0.0.7",
-                    "MODULES", "media"))
-            .cluster();
+    Map<String, String> shared =
+        Map.of(
+            "APP_ENV", "local",
+            "MEDIA_STORE", "postgres",
+            "CLUSTER", "true",
+            "CLUSTER_MEMBERS", "10.0.0.5:5701, ai-agent-hz.default.svc",
+            "CLUSTER_HOST", "10.0.0.7",
+            "MODULES", "media");
+    AppConfig.Cluster media = ConfigLoader.load(shared).cluster();
     assertThat(media.members()).containsExactly("10.0.0.5:5701", "ai-agent-hz.default.svc");
     assertThat(media.host()).isEqualTo("10.0.0.7");
     assertThat(media.runs("media")).isTrue();
     assertThat(media.runs("http")).isFalse();
+    assertThat(media.joinWaitSeconds()).isEqualTo(5);
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("CLUSTER", "true", "MODULES", "media")))
+        .as("members on in-memory stores would each keep their own data")
+        .hasMessageStartingWith("MODULES")
+        .hasMessageContaining("PostgreSQL");
+    Map<String, String> folder = new java.util.HashMap<>(shared);
+    folder.put("MEDIA_STORE", "folder");
+    assertThatThrownBy(() -> ConfigLoader.load(folder)).hasMessageContaining("local folder");
     assertThatThrownBy(() -> ConfigLoader.load(Map.of("MODULES", "media")))
         .hasMessageStartingWith("MODULES")
         .hasMessageContaining("CLUSTER=true");
